@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, Rust and UI tests, and end-to-end tests of the real
+# app under Xvfb with tauri-driver and WebKitWebDriver. Fails on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "UI: tsc --noEmit"
+npm --prefix ui run typecheck --silent
+
+step "UI: unit tests"
+npm --prefix ui test --silent
+
+step "UI: build (embedded in the app)"
+npm --prefix ui run build --silent
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+
+step "Rust unit and integration tests"
+cargo test --features custom-protocol
+
+step "TypeScript bindings match the Rust types"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  drift=$(git status --porcelain -- ui/src/bindings)
+  if [[ -n "$drift" ]]; then
+    echo "ui/src/bindings differs from what the Rust types generate; commit the regenerated files:" >&2
+    echo "$drift" >&2
+    git --no-pager diff -- ui/src/bindings >&2 || true
+    exit 1
+  fi
+else
+  echo "not a git checkout: skipped"
+fi
+
+step "Build the app"
+cargo build --features custom-protocol
+
+step "End-to-end tests (real app, Xvfb, tauri-driver, WebKitWebDriver)"
+rm -rf target/e2e-screenshots
+cargo build -p soremap-e2e --tests --quiet
+xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
+  tauri-driver --port 4444 > target/tauri-driver.log 2>&1 &
+  driver=$!
+  trap "kill $driver 2>/dev/null || true" EXIT
+  for _ in $(seq 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+    sleep 0.2
+  done
+  cargo test -p soremap-e2e -- --test-threads=1
+'
+echo "Screenshots: target/e2e-screenshots/"

@@ -1,0 +1,361 @@
+//! The point catalogue: regions, points, techniques and their sources.
+//!
+//! The catalogue is reviewable data in `data/*.toml`, embedded in the binary at build time and
+//! loaded into its own SQLite tables whenever its content changes (see `db`). This module
+//! parses and checks it; it never touches user data.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::{Point, Region, Source, Technique};
+
+/// The catalogue format this build reads. Bump it when a file's shape changes.
+pub const FORMAT: u32 = 1;
+
+const MANIFEST: &str = include_str!("../../../data/catalogue.toml");
+const SOURCES: &str = include_str!("../../../data/sources.toml");
+const REGIONS: &str = include_str!("../../../data/regions.toml");
+const POINTS: &str = include_str!("../../../data/points.toml");
+const TECHNIQUES: &str = include_str!("../../../data/techniques.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    format: u32,
+    version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionsFile {
+    region: Vec<Region>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointsFile {
+    point: Vec<Point>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TechniquesFile {
+    technique: Vec<Technique>,
+}
+
+/// The files a catalogue is made of, as text.
+#[derive(Debug, Clone, Copy)]
+pub struct CatalogueFiles<'a> {
+    pub manifest: &'a str,
+    pub sources: &'a str,
+    pub regions: &'a str,
+    pub points: &'a str,
+    pub techniques: &'a str,
+}
+
+impl CatalogueFiles<'static> {
+    /// The catalogue shipped inside this binary.
+    pub fn embedded() -> Self {
+        CatalogueFiles {
+            manifest: MANIFEST,
+            sources: SOURCES,
+            regions: REGIONS,
+            points: POINTS,
+            techniques: TECHNIQUES,
+        }
+    }
+}
+
+impl CatalogueFiles<'_> {
+    /// A stable fingerprint of the content (FNV-1a, 64 bit), so any edit reloads the catalogue
+    /// even when nobody bumped its version.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            self.manifest,
+            self.sources,
+            self.regions,
+            self.points,
+            self.techniques,
+        ] {
+            for byte in part.bytes().chain([0u8]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    }
+}
+
+/// A parsed, checked catalogue.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    pub version: String,
+    pub fingerprint: String,
+    pub sources: Vec<Source>,
+    pub regions: Vec<Region>,
+    pub points: Vec<Point>,
+    pub techniques: Vec<Technique>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| Error::Catalogue(format!("data/{file}: {e}")))
+}
+
+impl Catalogue {
+    pub fn embedded() -> Result<Self> {
+        Self::parse(CatalogueFiles::embedded())
+    }
+
+    /// Parses the files and checks them; any problem is an error naming it.
+    pub fn parse(files: CatalogueFiles<'_>) -> Result<Self> {
+        let manifest: Manifest = parse("catalogue.toml", files.manifest)?;
+        if manifest.format != FORMAT {
+            return Err(Error::Catalogue(format!(
+                "data/catalogue.toml: format {} is not the format this build reads ({FORMAT})",
+                manifest.format
+            )));
+        }
+        let catalogue = Catalogue {
+            version: manifest.version,
+            fingerprint: files.fingerprint(),
+            sources: parse::<SourcesFile>("sources.toml", files.sources)?.source,
+            regions: parse::<RegionsFile>("regions.toml", files.regions)?.region,
+            points: parse::<PointsFile>("points.toml", files.points)?.point,
+            techniques: parse::<TechniquesFile>("techniques.toml", files.techniques)?.technique,
+        };
+        let problems = catalogue.problems();
+        if problems.is_empty() {
+            Ok(catalogue)
+        } else {
+            Err(Error::Catalogue(problems.join("; ")))
+        }
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// Every broken reference, duplicate or missing field, in words.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let sources = unique_ids(
+            "source",
+            self.sources.iter().map(|s| s.id.as_str()),
+            &mut problems,
+        );
+        let regions = unique_ids(
+            "region",
+            self.regions.iter().map(|r| r.id.as_str()),
+            &mut problems,
+        );
+        unique_ids(
+            "point",
+            self.points.iter().map(|p| p.id.as_str()),
+            &mut problems,
+        );
+        unique_ids(
+            "technique",
+            self.techniques.iter().map(|t| t.id.as_str()),
+            &mut problems,
+        );
+        let mut codes = HashSet::new();
+
+        for region in &self.regions {
+            if !is_kebab(&region.id) {
+                problems.push(format!("region id {:?} is not kebab-case", region.id));
+            }
+            if region.views.is_empty() {
+                problems.push(format!("region {} appears in no view", region.id));
+            }
+        }
+        for point in &self.points {
+            let what = format!("point {}", point.id);
+            if let Some(code) = &point.code {
+                if !codes.insert(code.clone()) {
+                    problems.push(format!("{what}: duplicate code {code}"));
+                }
+                if normalize_code(code).as_deref() != Some(code.as_str()) {
+                    problems.push(format!(
+                        "{what}: code {code} is not in WHO form (e.g. BL40)"
+                    ));
+                }
+            }
+            for (field, text) in [
+                ("location", &point.location),
+                ("how_to_find", &point.how_to_find),
+                ("how_to_apply", &point.how_to_apply),
+            ] {
+                if text.trim().is_empty() {
+                    problems.push(format!("{what}: {field} is empty"));
+                }
+            }
+            if point.cautions.is_empty() {
+                problems.push(format!("{what}: no cautions"));
+            }
+            if point.sources.is_empty() {
+                problems.push(format!("{what}: no sources"));
+            }
+            check_ref(&what, "region", &point.located_in, &regions, &mut problems);
+            for r in &point.used_for {
+                check_ref(&what, "region", r, &regions, &mut problems);
+            }
+            for s in point
+                .sources
+                .iter()
+                .chain(point.claims.iter().map(|c| &c.source))
+                .chain(point.source_notes.iter().map(|n| &n.source))
+            {
+                check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        for technique in &self.techniques {
+            let what = format!("technique {}", technique.id);
+            if technique.steps.is_empty() {
+                problems.push(format!("{what}: no steps"));
+            }
+            if technique.sources.is_empty() {
+                problems.push(format!("{what}: no sources"));
+            }
+            for r in &technique.regions {
+                check_ref(&what, "region", r, &regions, &mut problems);
+            }
+            for s in &technique.sources {
+                check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        problems
+    }
+}
+
+fn unique_ids<'a>(
+    kind: &str,
+    ids: impl Iterator<Item = &'a str>,
+    problems: &mut Vec<String>,
+) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if id.trim().is_empty() {
+            problems.push(format!("a {kind} has an empty id"));
+        } else if !seen.insert(id.to_owned()) {
+            problems.push(format!("duplicate {kind} id {id}"));
+        }
+    }
+    seen
+}
+
+fn check_ref(
+    what: &str,
+    kind: &str,
+    id: &str,
+    known: &HashSet<String>,
+    problems: &mut Vec<String>,
+) {
+    if !known.contains(id) {
+        problems.push(format!("{what}: unknown {kind} {id:?}"));
+    }
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+}
+
+/// Reads a point code in any common spelling (`bl40`, `BL-40`, `bl 40`, `UB-40`) and returns
+/// its WHO form (`BL40`), or `None` when the text is not a code.
+pub fn normalize_code(text: &str) -> Option<String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '_'))
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let split = compact.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = compact.split_at(split);
+    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    let aliases: HashMap<&str, &str> = [("UB", "BL"), ("LIV", "LR"), ("REN", "CV"), ("DU", "GV")]
+        .into_iter()
+        .collect();
+    let letters = aliases.get(letters).copied().unwrap_or(letters);
+    const MERIDIANS: [&str; 14] = [
+        "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV",
+    ];
+    (number > 0 && MERIDIANS.contains(&letters)).then(|| format!("{letters}{number}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_catalogue_is_valid() {
+        let catalogue = Catalogue::embedded().expect("the shipped catalogue parses and checks");
+        assert!(!catalogue.regions.is_empty());
+        assert!(!catalogue.points.is_empty());
+        assert!(!catalogue.techniques.is_empty());
+    }
+
+    #[test]
+    fn codes_are_read_in_any_common_form() {
+        for text in ["BL40", "bl40", "BL-40", "bl 40", "UB-40", "Bl.40"] {
+            assert_eq!(normalize_code(text).as_deref(), Some("BL40"), "{text}");
+        }
+        assert_eq!(normalize_code("liv3").as_deref(), Some("LR3"));
+        for text in ["calf", "40", "XX40", "BL", "BL400", "BL0"] {
+            assert_eq!(normalize_code(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn broken_references_are_named() {
+        let mut catalogue = Catalogue::embedded().unwrap();
+        catalogue.points[0].located_in = "elbow-pit".into();
+        catalogue.points[0].sources.push("nowhere".into());
+        let dup = catalogue.regions[0].clone();
+        catalogue.regions.push(dup);
+        let problems = catalogue.problems().join("\n");
+        assert!(
+            problems.contains("unknown region \"elbow-pit\""),
+            "{problems}"
+        );
+        assert!(
+            problems.contains("unknown source \"nowhere\""),
+            "{problems}"
+        );
+        assert!(problems.contains("duplicate region id"), "{problems}");
+    }
+
+    #[test]
+    fn wrong_format_is_refused() {
+        let files = CatalogueFiles {
+            manifest: "format = 99\nversion = \"x\"",
+            ..CatalogueFiles::embedded()
+        };
+        let err = Catalogue::parse(files).unwrap_err().to_string();
+        assert!(err.contains("format 99"), "{err}");
+    }
+
+    #[test]
+    fn fingerprint_changes_with_content() {
+        let a = CatalogueFiles::embedded();
+        let b = CatalogueFiles {
+            regions: "[[region]]",
+            ..a
+        };
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint(), CatalogueFiles::embedded().fingerprint());
+    }
+}

@@ -1,0 +1,343 @@
+//! The SQLite store: one file, opened one way.
+//!
+//! `Database::open` is the only place a connection is made: it refuses a database written by a
+//! newer SoreMap before changing a byte of it, sets the pragmas, applies the migrations in
+//! `migrations/` atomically and reloads the catalogue tables when the shipped catalogue
+//! changed. Every write runs inside a transaction; the catalogue reload never touches user
+//! tables.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite_migration::{Migrations, M};
+use serde::de::DeserializeOwned;
+
+use crate::catalogue::Catalogue;
+use crate::error::{Error, Result};
+use crate::model::{AppInfo, Point, Region, RegionDetail, Side, Source, Technique};
+
+/// The file name inside the data directory.
+pub const DATABASE_FILE: &str = "soremap.sqlite3";
+
+const MIGRATION_FILES: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(MIGRATION_FILES.iter().map(|sql| M::up(sql)).collect()));
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATION_FILES.len() as i64
+}
+
+pub fn migrations() -> &'static Migrations<'static> {
+    &MIGRATIONS
+}
+
+pub struct Database {
+    conn: Connection,
+    path: PathBuf,
+    catalogue_version: String,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl Database {
+    /// Opens (creating if needed) the database in `dir`, creating `dir` too.
+    pub fn open_in_dir(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        Self::open(&dir.join(DATABASE_FILE))
+    }
+
+    /// Opens (creating if needed) the database file at `path`, with the shipped catalogue.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, &Catalogue::embedded()?)
+    }
+
+    /// Opens the database at `path` and makes sure it holds `catalogue`.
+    pub fn open_with(path: &Path, catalogue: &Catalogue) -> Result<Self> {
+        refuse_newer(path)?;
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        let mut db = Database {
+            conn,
+            path: path.to_owned(),
+            catalogue_version: catalogue.version.clone(),
+        };
+        db.sync_catalogue(catalogue)?;
+        Ok(db)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a transaction: all of it is written, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn info(&self) -> Result<AppInfo> {
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: self
+                .path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            database_path: self.path.display().to_string(),
+            catalogue_version: self.catalogue_version.clone(),
+            schema_version: self
+                .conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))?,
+        })
+    }
+
+    /// Reloads the catalogue tables when their fingerprint differs from `catalogue`'s.
+    /// Returns whether it reloaded.
+    pub fn sync_catalogue(&mut self, catalogue: &Catalogue) -> Result<bool> {
+        let current: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM catalogue_meta WHERE key = 'fingerprint'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if current.as_deref() == Some(catalogue.fingerprint.as_str()) {
+            return Ok(false);
+        }
+        self.write(|tx| load_catalogue(tx, catalogue))?;
+        Ok(true)
+    }
+
+    pub fn regions(&self) -> Result<Vec<Region>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM regions ORDER BY sort")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|body| decode(&body?)).collect()
+    }
+
+    pub fn region(&self, id: &str) -> Result<Region> {
+        let body: Option<String> = self
+            .conn
+            .prepare_cached("SELECT body FROM regions WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        match body {
+            Some(body) => decode(&body),
+            None => Err(Error::UnknownRegion(id.to_owned())),
+        }
+    }
+
+    /// Checks that `region` exists and has `side`; returns the region.
+    pub fn region_side(&self, region: &str, side: &str) -> Result<(Region, Side)> {
+        let region = self.region(region)?;
+        let side: Side = side.parse()?;
+        if !region.sides().contains(&side) {
+            let expected = region
+                .sides()
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" or ");
+            return Err(Error::SideNotApplicable {
+                region: region.name.to_lowercase(),
+                side: side.to_string(),
+                expected,
+            });
+        }
+        Ok((region, side))
+    }
+
+    /// What the region panel shows for one region-side.
+    pub fn region_detail(&self, region: &str, side: &str) -> Result<RegionDetail> {
+        let (region, side) = self.region_side(region, side)?;
+        let points_on: Vec<Point> = self.bodies(
+            "SELECT body FROM points WHERE located_in = ?1 ORDER BY sort",
+            &region.id,
+        )?;
+        let points_for: Vec<Point> = self.bodies(
+            "SELECT p.body FROM point_uses u JOIN points p ON p.id = u.point_id
+             WHERE u.region_id = ?1 AND p.located_in <> ?1 ORDER BY p.sort",
+            &region.id,
+        )?;
+        let techniques: Vec<Technique> = self.bodies(
+            "SELECT t.body FROM technique_regions x JOIN techniques t ON t.id = x.technique_id
+             WHERE x.region_id = ?1 ORDER BY t.sort",
+            &region.id,
+        )?;
+        let cited: HashSet<&str> = points_on
+            .iter()
+            .chain(&points_for)
+            .flat_map(|p| p.sources.iter())
+            .chain(techniques.iter().flat_map(|t| t.sources.iter()))
+            .map(String::as_str)
+            .collect();
+        let sources = self
+            .all_sources()?
+            .into_values()
+            .filter(|s| cited.contains(s.id.as_str()))
+            .collect();
+        Ok(RegionDetail {
+            label: region.label(side),
+            region,
+            side,
+            points_on,
+            points_for,
+            techniques,
+            sources,
+        })
+    }
+
+    fn all_sources(&self) -> Result<BTreeMap<String, Source>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, body FROM sources ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        rows.map(|row| {
+            let (id, body) = row?;
+            Ok((id, decode(&body)?))
+        })
+        .collect()
+    }
+
+    fn bodies<T: DeserializeOwned>(&self, sql: &str, arg: &str) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([arg], |r| r.get::<_, String>(0))?;
+        rows.map(|body| decode(&body?)).collect()
+    }
+
+    /// A user setting, or `None` when it was never set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
+        })
+    }
+}
+
+/// Refuses a database file whose schema is newer than this build, without writing to it.
+fn refuse_newer(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > schema_version() {
+        return Err(Error::DatabaseTooNew {
+            path: path.to_owned(),
+            found,
+            supported: schema_version(),
+        });
+    }
+    Ok(())
+}
+
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T> {
+    serde_json::from_str(body)
+        .map_err(|e| Error::Catalogue(format!("stored catalogue record is unreadable: {e}")))
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map_err(|e| Error::Catalogue(format!("cannot store catalogue record: {e}")))
+}
+
+/// Replaces the catalogue tables' content with `catalogue`. User tables are not named here.
+fn load_catalogue(tx: &Transaction<'_>, catalogue: &Catalogue) -> Result<()> {
+    for table in [
+        "technique_regions",
+        "point_uses",
+        "techniques",
+        "points",
+        "regions",
+        "sources",
+        "catalogue_meta",
+    ] {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    for source in &catalogue.sources {
+        tx.execute(
+            "INSERT INTO sources (id, body) VALUES (?1, ?2)",
+            params![source.id, encode(source)?],
+        )?;
+    }
+    for (sort, region) in catalogue.regions.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO regions (id, sided, sort, body) VALUES (?1, ?2, ?3, ?4)",
+            params![region.id, region.sided, sort as i64, encode(region)?],
+        )?;
+    }
+    for (sort, point) in catalogue.points.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO points (id, code, located_in, sort, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                point.id,
+                point.code,
+                point.located_in,
+                sort as i64,
+                encode(point)?
+            ],
+        )?;
+        for region in &point.used_for {
+            tx.execute(
+                "INSERT OR IGNORE INTO point_uses (point_id, region_id) VALUES (?1, ?2)",
+                params![point.id, region],
+            )?;
+        }
+    }
+    for (sort, technique) in catalogue.techniques.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO techniques (id, sort, body) VALUES (?1, ?2, ?3)",
+            params![technique.id, sort as i64, encode(technique)?],
+        )?;
+        for region in &technique.regions {
+            tx.execute(
+                "INSERT INTO technique_regions (technique_id, region_id) VALUES (?1, ?2)",
+                params![technique.id, region],
+            )?;
+        }
+    }
+    for (key, value) in [
+        ("fingerprint", &catalogue.fingerprint),
+        ("version", &catalogue.version),
+    ] {
+        tx.execute(
+            "INSERT INTO catalogue_meta (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+    }
+    Ok(())
+}

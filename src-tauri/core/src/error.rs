@@ -1,0 +1,139 @@
+//! The one error type of SoreMap.
+//!
+//! Every failure the person can meet is a variant here, worded in their terms. It crosses the
+//! IPC boundary serialized as `{ kind, message }`, so the UI can both branch on `kind` and show
+//! `message` as it is.
+
+use std::path::PathBuf;
+
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("There is no body region called \"{0}\".")]
+    UnknownRegion(String),
+
+    #[error("\"{0}\" is not a side: use left, right or center.")]
+    UnknownSide(String),
+
+    #[error("The {region} has no {side} side: use {expected}.")]
+    SideNotApplicable {
+        region: String,
+        side: String,
+        expected: String,
+    },
+
+    #[error("Invalid {field}: {problem}")]
+    InvalidArgument { field: String, problem: String },
+
+    #[error(
+        "The database {} was written by a newer version of SoreMap (schema {found}, this version \
+         knows up to {supported}). It was left untouched: update SoreMap to open it.",
+        path.display()
+    )]
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("Cannot use the data folder {}: {source}", path.display())]
+    DataDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("The built-in catalogue is invalid: {0}")]
+    Catalogue(String),
+
+    #[error("Updating the database schema failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("Database error: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    /// The database could not be opened at start-up; every command repeats why.
+    #[error("{}", .0.message)]
+    Unavailable(AppError),
+}
+
+/// The machine-readable part of an error, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    UnknownRegion,
+    UnknownSide,
+    SideNotApplicable,
+    InvalidArgument,
+    DatabaseTooNew,
+    DataDir,
+    Catalogue,
+    Migration,
+    Database,
+}
+
+/// What the UI receives when a command fails.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::UnknownRegion(_) => ErrorKind::UnknownRegion,
+            Error::UnknownSide(_) => ErrorKind::UnknownSide,
+            Error::SideNotApplicable { .. } => ErrorKind::SideNotApplicable,
+            Error::InvalidArgument { .. } => ErrorKind::InvalidArgument,
+            Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
+            Error::DataDir { .. } => ErrorKind::DataDir,
+            Error::Catalogue(_) => ErrorKind::Catalogue,
+            Error::Migration(_) => ErrorKind::Migration,
+            Error::Database(_) => ErrorKind::Database,
+            Error::Unavailable(inner) => inner.kind,
+        }
+    }
+
+    pub fn invalid(field: &str, problem: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.to_owned(),
+            problem: problem.into(),
+        }
+    }
+
+    pub fn to_payload(&self) -> AppError {
+        AppError {
+            kind: self.kind(),
+            message: self.to_string(),
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_payload().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_kind_and_message() {
+        let json = serde_json::to_value(Error::UnknownRegion("calf-lft".into())).unwrap();
+        assert_eq!(json["kind"], "unknown_region");
+        assert_eq!(
+            json["message"],
+            "There is no body region called \"calf-lft\"."
+        );
+        assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+}

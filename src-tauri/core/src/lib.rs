@@ -1,0 +1,14 @@
+//! SoreMap's domain core.
+//!
+//! Everything the app knows lives here: the SQLite store, its migrations, the embedded point
+//! catalogue and the queries over it. This crate must never import `tauri` (or anything that
+//! needs a window): it is opened from a path and tested on real SQLite files, and the desktop
+//! shell only adapts its functions to commands.
+
+pub mod catalogue;
+pub mod db;
+pub mod error;
+pub mod model;
+
+pub use db::Database;
+pub use error::{Error, ErrorKind, Result};

@@ -1,0 +1,104 @@
+//! The SoreMap desktop shell: window, single instance, data folder and IPC wiring.
+//!
+//! Domain logic lives in `soremap-core`; this crate only decides where the data lives, opens
+//! it once, and exposes the core through the commands in `commands`.
+
+mod commands;
+mod state;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Environment variable that overrides the data folder (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "SOREMAP_DATA_DIR";
+
+/// The data folder asked for on the command line (`--data-dir DIR` or `--data-dir=DIR`) or,
+/// failing that, in `SOREMAP_DATA_DIR`. `None` means the OS app-data folder.
+pub fn requested_data_dir(
+    args: impl IntoIterator<Item = OsString>,
+    env: Option<OsString>,
+) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            if let Some(dir) = args.next() {
+                return Some(dir.into());
+            }
+        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(dir.into());
+        }
+    }
+    env.filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
+/// Registers SoreMap's commands and state on `builder`. Generic over the runtime so tests can
+/// build the whole app on the mock runtime without a window.
+pub fn build<R: Runtime>(
+    builder: tauri::Builder<R>,
+    data_dir: Option<PathBuf>,
+) -> tauri::Builder<R> {
+    builder
+        .setup(move |app| {
+            let dir = match data_dir {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::open(&dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_regions,
+            commands::region_detail,
+        ])
+}
+
+pub fn run() {
+    let data_dir = requested_data_dir(std::env::args_os().skip(1), std::env::var_os(DATA_DIR_ENV));
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second launch brings the running window forward instead of opening the
+            // database a second time.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    if let Err(e) = build(builder, data_dir).run(tauri::generate_context!()) {
+        eprintln!("SoreMap could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn os(args: &[&str]) -> Vec<OsString> {
+        args.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn data_dir_flag_beats_environment() {
+        let env = Some(OsString::from("/from/env"));
+        assert_eq!(
+            requested_data_dir(os(&["--data-dir", "/a"]), env.clone()),
+            Some(PathBuf::from("/a"))
+        );
+        assert_eq!(
+            requested_data_dir(os(&["--data-dir=/b"]), env.clone()),
+            Some(PathBuf::from("/b"))
+        );
+        assert_eq!(
+            requested_data_dir(os(&[]), env),
+            Some(PathBuf::from("/from/env"))
+        );
+        assert_eq!(requested_data_dir(os(&[]), Some(OsString::new())), None);
+        assert_eq!(requested_data_dir(os(&["--data-dir"]), None), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! The app's one database handle, shared by all commands.
+//!
+//! If the database cannot be opened (a newer schema, an unwritable folder), the window still
+//! opens and every command answers with that error, so the person reads what went wrong
+//! instead of facing a window that never appears.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use soremap_core::{Database, Error, Result};
+
+pub struct AppState {
+    db: Mutex<Result<Database>>,
+}
+
+impl AppState {
+    pub fn open(data_dir: &Path) -> Self {
+        AppState {
+            db: Mutex::new(Database::open_in_dir(data_dir)),
+        }
+    }
+
+    /// Runs `f` with the database, or returns why there is none.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Database) -> Result<T>) -> Result<T> {
+        // A panic elsewhere must not lock the person out of their data: take the handle back.
+        let mut guard = self
+            .db
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &mut *guard {
+            Ok(db) => f(db),
+            Err(e) => Err(Error::Unavailable(e.to_payload())),
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! A small W3C WebDriver client for driving the real SoreMap app through tauri-driver.
+//!
+//! `scripts/test.sh` starts Xvfb and tauri-driver (port 4444) and builds the app; each test
+//! opens its own session, which launches the app with its own temporary data folder, and the
+//! session's end closes the app again.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+/// The WebDriver server tauri-driver provides.
+pub fn driver_url() -> String {
+    std::env::var("SOREMAP_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".into())
+}
+
+/// The app binary under test: `SOREMAP_APP`, or the workspace's debug build.
+pub fn app_path() -> PathBuf {
+    if let Ok(path) = std::env::var("SOREMAP_APP") {
+        return path.into();
+    }
+    workspace_root().join("target/debug/soremap")
+}
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Where screenshots go; look at them after a run.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = workspace_root().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+pub type Result<T> = std::result::Result<T, String>;
+
+pub struct Session {
+    agent: ureq::Agent,
+    base: String,
+}
+
+/// A found element: its WebDriver reference.
+#[derive(Debug, Clone)]
+pub struct Element(String);
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52f-4a52f1ad7d35";
+
+impl Session {
+    /// Launches the app with `args` and waits until the body map is on screen.
+    pub fn launch(args: &[&str]) -> Result<Session> {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let caps = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "wry",
+                "tauri:options": { "application": app_path(), "args": args },
+            }}
+        });
+        let value = request(
+            &agent,
+            "POST",
+            &format!("{}/session", driver_url()),
+            Some(caps),
+        )?;
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or_else(|| format!("no session id in {value}"))?;
+        let session = Session {
+            agent,
+            base: format!("{}/session/{id}", driver_url()),
+        };
+        session.wait_for(".body-map .region, .error", Duration::from_secs(30))?;
+        Ok(session)
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        request(&self.agent, method, &format!("{}{path}", self.base), body)
+    }
+
+    pub fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        let value = self.call(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        )?;
+        Ok(value
+            .as_array()
+            .ok_or("elements: not a list")?
+            .iter()
+            .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_owned())))
+            .collect())
+    }
+
+    pub fn find(&self, css: &str) -> Result<Element> {
+        self.find_all(css)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| format!("no element matches {css:?}"))
+    }
+
+    /// Waits until `css` matches something, polling.
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> Result<Element> {
+        let start = Instant::now();
+        loop {
+            match self.find(css) {
+                Ok(el) => return Ok(el),
+                Err(e) if start.elapsed() > timeout => {
+                    return Err(format!("waited {timeout:?}: {e}"))
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
+    }
+
+    /// Waits until the text of `css` contains `needle`; returns the text.
+    pub fn wait_for_text(&self, css: &str, needle: &str, timeout: Duration) -> Result<String> {
+        let start = Instant::now();
+        loop {
+            let text = self
+                .find(css)
+                .and_then(|el| self.text(&el))
+                .unwrap_or_default();
+            if text.contains(needle) {
+                return Ok(text);
+            }
+            if start.elapsed() > timeout {
+                return Err(format!(
+                    "{css:?} never showed {needle:?}; last text: {text:?}"
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, el: &Element) -> Result<()> {
+        self.call("POST", &format!("/element/{}/click", el.0), Some(json!({})))
+            .map(drop)
+    }
+
+    pub fn text(&self, el: &Element) -> Result<String> {
+        Ok(self
+            .call("GET", &format!("/element/{}/text", el.0), None)?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    pub fn attr(&self, el: &Element, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .call("GET", &format!("/element/{}/attribute/{name}", el.0), None)?
+            .as_str()
+            .map(str::to_owned))
+    }
+
+    /// Runs a synchronous script in the page; `arguments` may hold elements.
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Runs an async script; it must call `arguments[arguments.length - 1](result)`.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> Result<Value> {
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    pub fn element_arg(el: &Element) -> Value {
+        json!({ ELEMENT_KEY: el.0 })
+    }
+
+    /// Presses one key on whatever has focus (W3C key actions).
+    pub fn press(&self, key: &str) -> Result<()> {
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{
+                "type": "key", "id": "keyboard",
+                "actions": [{"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}],
+            }]})),
+        )?;
+        self.call("DELETE", "/actions", None).map(drop)
+    }
+
+    pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .map(drop)
+    }
+
+    /// Saves what the window shows as `target/e2e-screenshots/<name>.png`.
+    pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        use base64::Engine;
+        let data = self.call("GET", "/screenshot", None)?;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().ok_or("screenshot: no data")?)
+            .map_err(|e| format!("screenshot: {e}"))?;
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| format!("screenshot: {e}"))?;
+        Ok(path)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.call("DELETE", "", None);
+    }
+}
+
+fn request(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Result<Value> {
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("DELETE", _) => agent.delete(url).call(),
+        (_, Some(body)) => agent.post(url).send_json(body),
+        (_, None) => agent.post(url).send_empty(),
+    }
+    .map_err(|e| format!("{method} {url}: {e}"))?;
+    let status = response.status();
+    let mut response = response;
+    let value: Value = response
+        .body_mut()
+        .read_json()
+        .map_err(|e| format!("{method} {url}: unreadable reply: {e}"))?;
+    if !status.is_success() {
+        return Err(format!("{method} {url}: {status}: {}", value["value"]));
+    }
+    Ok(value["value"].clone())
+}

@@ -1,0 +1,46 @@
+// The one typed doorway to the Rust commands: one function per command, typed by the bindings
+// generated from the Rust types. Views never call `invoke` with string names themselves.
+
+import { invoke } from "@tauri-apps/api/core";
+import type { AppError } from "./bindings/AppError";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Region } from "./bindings/Region";
+import type { RegionDetail } from "./bindings/RegionDetail";
+import type { Side } from "./bindings/Side";
+
+/** A failed command, with the Rust error's kind and its message for the person. */
+export class CommandError extends Error {
+  readonly kind: AppError["kind"] | "ipc";
+  constructor(kind: AppError["kind"] | "ipc", message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+/** Normalises whatever a rejected `invoke` gives into a `CommandError`. */
+export function toCommandError(raw: unknown): CommandError {
+  if (raw instanceof CommandError) return raw;
+  if (raw && typeof raw === "object" && "kind" in raw && "message" in raw) {
+    const { kind, message } = raw as AppError;
+    return new CommandError(kind, String(message));
+  }
+  // Tauri itself rejects with a string when arguments cannot be read (missing or mistyped).
+  if (typeof raw === "string") return new CommandError("ipc", raw);
+  if (raw instanceof Error) return new CommandError("ipc", raw.message);
+  return new CommandError("ipc", "Something went wrong talking to SoreMap's core.");
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toCommandError(raw);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  listRegions: () => call<Region[]>("list_regions"),
+  regionDetail: (region: string, side: Side | string) =>
+    call<RegionDetail>("region_detail", { region, side }),
+};

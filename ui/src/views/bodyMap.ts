@@ -1,0 +1,165 @@
+// The clickable body map: two SVG figures whose shapes carry the catalogue's region ids.
+//
+// Every shape is a button for assistive technology and the keyboard: `role="button"`,
+// `tabindex="0"`, an `aria-label` such as "Left calf", and Enter or Space selects it.
+
+import type { Marker } from "../bindings/Marker";
+import type { Region } from "../bindings/Region";
+import type { Side } from "../bindings/Side";
+import type { View } from "../bindings/View";
+import { h, svg } from "../dom";
+import { HEIGHT, SHAPES, SILHOUETTE_HALF, WIDTH, sideOf } from "./bodyShapes";
+
+const MIRROR = `matrix(-1 0 0 1 ${WIDTH} 0)`;
+
+export interface BodyMap {
+  element: HTMLElement;
+  /** Highlights a region-side (in every view that shows it), or nothing. */
+  select(region: string | null, side?: Side): void;
+  /** Shows a point's position for one side of the person, or clears it. */
+  showMarker(marker: Marker | null, side?: Side, label?: string): void;
+}
+
+export function regionLabel(region: Region, side: Side): string {
+  if (side === "center") return region.name;
+  return `${side === "left" ? "Left" : "Right"} ${region.name.toLowerCase()}`;
+}
+
+function figure(
+  view: View,
+  regions: Map<string, Region>,
+  markers: SVGGElement,
+): SVGSVGElement {
+  const root = svg("svg", {
+    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+    class: `figure figure-${view}`,
+    "data-view": view,
+    role: "group",
+    "aria-label": view === "front" ? "Front of the body" : "Back of the body",
+  });
+  const body = svg("g", { class: "silhouette", "aria-hidden": "true" });
+  body.append(
+    svg("path", { d: SILHOUETTE_HALF }),
+    svg("path", { d: SILHOUETTE_HALF, transform: MIRROR }),
+  );
+  if (view === "back") {
+    body.append(svg("path", { class: "spine", d: "M100,56 L100,236" }));
+  } else {
+    body.append(svg("circle", { class: "navel", cx: 100, cy: 160, r: 1.6 }));
+  }
+  root.append(body);
+
+  const shapes = svg("g", { class: "regions" });
+  for (const shape of SHAPES[view]) {
+    const region = regions.get(shape.region);
+    const halves: { side: Side; mirrored: boolean }[] =
+      shape.kind === "center"
+        ? [{ side: "center", mirrored: false }]
+        : [false, true].map((mirrored) => ({ side: sideOf(view, mirrored), mirrored }));
+    for (const { side, mirrored } of halves) {
+      const label = region ? regionLabel(region, side) : shape.region;
+      shapes.append(
+        svg(
+          "path",
+          {
+            d: shape.d,
+            class: "region",
+            transform: mirrored ? MIRROR : null,
+            "data-region": shape.region,
+            "data-side": side,
+            "data-view": view,
+            role: "button",
+            tabindex: 0,
+            "aria-label": label,
+          },
+          svg("title", {}, label),
+        ),
+      );
+    }
+  }
+  root.append(shapes, markers);
+  return root;
+}
+
+function sideCaptions(view: View): HTMLElement {
+  // Left and right are the person's own: on the front figure their right is on your left.
+  const [leftCaption, rightCaption] =
+    view === "front" ? ["Their right", "Their left"] : ["Their left", "Their right"];
+  return h(
+    "div",
+    { class: "side-captions", "aria-hidden": "true" },
+    h("span", { class: "side-caption" }, leftCaption),
+    h("span", { class: "view-caption" }, view === "front" ? "Front" : "Back"),
+    h("span", { class: "side-caption" }, rightCaption),
+  );
+}
+
+export function renderBodyMap(
+  regions: Region[],
+  onSelect: (region: string, side: Side) => void,
+): BodyMap {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const markerLayers: Record<View, SVGGElement> = {
+    front: svg("g", { class: "markers" }),
+    back: svg("g", { class: "markers" }),
+  };
+  const views: View[] = ["front", "back"];
+  const element = h(
+    "div",
+    { class: "body-map" },
+    ...views.map((view) =>
+      h(
+        "figure",
+        { class: "view", "data-view": view },
+        figure(view, byId, markerLayers[view]),
+        sideCaptions(view),
+      ),
+    ),
+  );
+
+  const activate = (target: EventTarget | null) => {
+    const shape = (target as Element | null)?.closest?.(".region");
+    if (!shape) return;
+    const region = shape.getAttribute("data-region");
+    const side = shape.getAttribute("data-side") as Side | null;
+    if (region && side) onSelect(region, side);
+  };
+  element.addEventListener("click", (e) => activate(e.target));
+  element.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " " || e.key === "Spacebar") {
+      if ((e.target as Element).closest?.(".region")) {
+        e.preventDefault();
+        activate(e.target);
+      }
+    }
+  });
+
+  return {
+    element,
+    select(region, side) {
+      for (const shape of element.querySelectorAll(".region")) {
+        const on =
+          region !== null &&
+          shape.getAttribute("data-region") === region &&
+          shape.getAttribute("data-side") === side;
+        shape.classList.toggle("selected", on);
+        shape.setAttribute("aria-pressed", String(on));
+      }
+    },
+    showMarker(marker, side = "left", label = "") {
+      for (const layer of Object.values(markerLayers)) layer.replaceChildren();
+      if (!marker) return;
+      // Catalogue markers are given for the person's left side; mirror them for the right.
+      const x = side === "right" ? WIDTH - marker.x : marker.x;
+      markerLayers[marker.view].append(
+        svg(
+          "g",
+          { class: "marker", "data-marker": label, transform: `translate(${x} ${marker.y})` },
+          svg("circle", { class: "marker-halo", r: 7 }),
+          svg("circle", { class: "marker-dot", r: 3 }),
+          svg("title", {}, label),
+        ),
+      );
+    },
+  };
+}

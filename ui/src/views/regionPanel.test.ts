@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Point } from "../bindings/Point";
+import type { RegionDetail } from "../bindings/RegionDetail";
+import { renderRegionPanel } from "./regionPanel";
+
+const hostile = '<img src=x onerror="window.__pwned = 1">';
+
+const point: Point = {
+  id: "BL40",
+  code: "BL40",
+  pinyin: "Weizhong",
+  names: ["Middle of the Crook"],
+  located_in: "back-of-knee",
+  used_for: ["lower-back"],
+  location: `Midpoint of the knee crease ${hostile}`,
+  how_to_find: "Bend the knee.",
+  how_to_apply: "Thumb, 1-2 minutes.",
+  claims: [{ text: "Said to help.", source: "s1" }],
+  cautions: ["Gentle only."],
+  pregnancy_caution: false,
+  source_notes: [{ source: "s1", text: "centre of the back of the knee", interpreted: true, note: "ours" }],
+  sources: ["s1"],
+  marker: { view: "back", x: 86.5, y: 318 },
+};
+
+const detail: RegionDetail = {
+  region: { id: "lower-back", name: "Lower back", sided: true, views: ["back"], summary: "Beside the spine." },
+  side: "left",
+  label: "Left lower back",
+  points_on: [],
+  points_for: [point],
+  techniques: [
+    {
+      id: "t1",
+      name: "Effleurage",
+      summary: "Gliding strokes.",
+      steps: ["Glide", "Repeat"],
+      duration: "2 min",
+      pressure: "Moderate",
+      regions: ["lower-back"],
+      cautions: ["Not on injuries."],
+      pregnancy_caution: false,
+      sources: ["s1"],
+    },
+  ],
+  sources: [{ id: "s1", title: "A source", citation: "Somebody, 2020." }],
+};
+
+describe("region panel", () => {
+  it("shows the region, its points and techniques", () => {
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    expect(panel.querySelector("h2")?.textContent).toBe("Left lower back");
+    expect(panel.querySelector("[data-section=points-on] .empty")).not.toBeNull();
+    expect(panel.querySelector("[data-section=points-for] [data-point=BL40]")?.textContent).toContain("Weizhong");
+    expect(panel.querySelector("[data-technique=t1] ol")?.children).toHaveLength(2);
+    expect(panel.textContent).toContain("match interpreted");
+    expect(panel.querySelector(".references")?.textContent).toContain("Somebody, 2020.");
+  });
+
+  it("puts text in as text, never as HTML", () => {
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    expect(panel.querySelector("img")).toBeNull();
+    expect(panel.textContent).toContain(hostile);
+  });
+
+  it("reports the opened point so the map can mark it", () => {
+    const onPointToggle = vi.fn();
+    const panel = renderRegionPanel(detail, { onPointToggle });
+    document.body.replaceChildren(panel);
+    const details = panel.querySelector<HTMLDetailsElement>("[data-point=BL40]")!;
+    details.open = true;
+    details.dispatchEvent(new Event("toggle"));
+    expect(onPointToggle).toHaveBeenLastCalledWith(point);
+    details.open = false;
+    details.dispatchEvent(new Event("toggle"));
+    expect(onPointToggle).toHaveBeenLastCalledWith(null);
+  });
+});
