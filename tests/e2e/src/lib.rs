@@ -44,7 +44,7 @@ pub struct Session {
 #[derive(Debug, Clone)]
 pub struct Element(String);
 
-const ELEMENT_KEY: &str = "element-6066-11e4-a52f-4a52f1ad7d35";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Session {
     /// Launches the app with `args` and waits until the body map is on screen.
