@@ -4,7 +4,7 @@
 //! arrive as plain strings and are validated by the core, so a bad value becomes an `Error`
 //! with a clear message rather than a panic.
 
-use soremap_core::model::{AppInfo, Region, RegionDetail};
+use soremap_core::model::{AppInfo, Region, RegionDetail, SearchResults, Settings};
 use soremap_core::Result;
 use tauri::State;
 
@@ -27,4 +27,19 @@ pub fn region_detail(
     side: String,
 ) -> Result<RegionDetail> {
     state.with(|db| db.region_detail(&region, &side))
+}
+
+#[tauri::command]
+pub fn search(state: State<'_, AppState>, query: String) -> Result<SearchResults> {
+    state.with(|db| db.search(&query))
+}
+
+#[tauri::command]
+pub fn settings(state: State<'_, AppState>) -> Result<Settings> {
+    state.with(|db| db.settings())
+}
+
+#[tauri::command]
+pub fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
+    state.with(|db| db.set_pregnancy(on))
 }

@@ -54,6 +54,9 @@ pub fn build<R: Runtime>(
             commands::app_info,
             commands::list_regions,
             commands::region_detail,
+            commands::search,
+            commands::settings,
+            commands::set_pregnancy,
         ])
 }
 

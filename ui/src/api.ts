@@ -6,6 +6,8 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Region } from "./bindings/Region";
 import type { RegionDetail } from "./bindings/RegionDetail";
+import type { SearchResults } from "./bindings/SearchResults";
+import type { Settings } from "./bindings/Settings";
 import type { Side } from "./bindings/Side";
 
 /** A failed command, with the Rust error's kind and its message for the person. */
@@ -43,4 +45,7 @@ export const api = {
   listRegions: () => call<Region[]>("list_regions"),
   regionDetail: (region: string, side: Side | string) =>
     call<RegionDetail>("region_detail", { region, side }),
+  search: (query: string) => call<SearchResults>("search", { query }),
+  settings: () => call<Settings>("settings"),
+  setPregnancy: (on: boolean) => call<Settings>("set_pregnancy", { on }),
 };

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Point, Region, Source, Technique};
+use crate::model::{Muscle, Point, Region, SafetyFlag, Source, Technique, Timeline};
 
 /// The catalogue format this build reads. Bump it when a file's shape changes.
 pub const FORMAT: u32 = 1;
@@ -19,6 +19,35 @@ const SOURCES: &str = include_str!("../../../data/sources.toml");
 const REGIONS: &str = include_str!("../../../data/regions.toml");
 const POINTS: &str = include_str!("../../../data/points.toml");
 const TECHNIQUES: &str = include_str!("../../../data/techniques.toml");
+const MUSCLES: &str = include_str!("../../../data/muscles.toml");
+const TIMELINE: &str = include_str!("../../../data/timeline.toml");
+const SAFETY: &str = include_str!("../../../data/safety.toml");
+
+/// Symptoms a soreness entry can tick; safety flags are triggered by these ids.
+pub const SYMPTOMS: &[(&str, &str)] = &[
+    ("numbness-tingling", "Numbness or tingling down a limb"),
+    ("weakness", "Weakness"),
+    ("swelling", "Swelling"),
+    ("bruising", "Bruising"),
+    ("fever-chills", "Fever or chills"),
+    ("dark-urine", "Dark (tea- or cola-coloured) urine"),
+    ("sudden-sharp-pain", "Sudden sharp pain during exercise"),
+    ("pain-at-rest", "Pain at rest"),
+];
+
+/// Situations a safety flag can be triggered by: something the person has, or a pattern the
+/// log's timeline detects.
+pub const CONDITIONS: &[&str] = &[
+    "acute-injury",
+    "beyond-7-days",
+    "chronic-back-pain",
+    "dvt",
+    "not-improving",
+    "pregnancy",
+    "skin-condition",
+    "uncontrolled-hypertension",
+    "worsening",
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +80,18 @@ struct TechniquesFile {
     technique: Vec<Technique>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MusclesFile {
+    muscle: Vec<Muscle>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SafetyFile {
+    flag: Vec<SafetyFlag>,
+}
+
 /// The files a catalogue is made of, as text.
 #[derive(Debug, Clone, Copy)]
 pub struct CatalogueFiles<'a> {
@@ -59,6 +100,9 @@ pub struct CatalogueFiles<'a> {
     pub regions: &'a str,
     pub points: &'a str,
     pub techniques: &'a str,
+    pub muscles: &'a str,
+    pub timeline: &'a str,
+    pub safety: &'a str,
 }
 
 impl CatalogueFiles<'static> {
@@ -70,6 +114,9 @@ impl CatalogueFiles<'static> {
             regions: REGIONS,
             points: POINTS,
             techniques: TECHNIQUES,
+            muscles: MUSCLES,
+            timeline: TIMELINE,
+            safety: SAFETY,
         }
     }
 }
@@ -85,6 +132,9 @@ impl CatalogueFiles<'_> {
             self.regions,
             self.points,
             self.techniques,
+            self.muscles,
+            self.timeline,
+            self.safety,
         ] {
             for byte in part.bytes().chain([0u8]) {
                 hash ^= u64::from(byte);
@@ -104,6 +154,9 @@ pub struct Catalogue {
     pub regions: Vec<Region>,
     pub points: Vec<Point>,
     pub techniques: Vec<Technique>,
+    pub muscles: Vec<Muscle>,
+    pub timeline: Timeline,
+    pub flags: Vec<SafetyFlag>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
@@ -131,6 +184,9 @@ impl Catalogue {
             regions: parse::<RegionsFile>("regions.toml", files.regions)?.region,
             points: parse::<PointsFile>("points.toml", files.points)?.point,
             techniques: parse::<TechniquesFile>("techniques.toml", files.techniques)?.technique,
+            muscles: parse::<MusclesFile>("muscles.toml", files.muscles)?.muscle,
+            timeline: parse("timeline.toml", files.timeline)?,
+            flags: parse::<SafetyFile>("safety.toml", files.safety)?.flag,
         };
         let problems = catalogue.problems();
         if problems.is_empty() {
@@ -229,6 +285,68 @@ impl Catalogue {
                 check_ref(&what, "region", r, &regions, &mut problems);
             }
             for s in &technique.sources {
+                check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        let techniques: HashSet<String> = self.techniques.iter().map(|t| t.id.clone()).collect();
+        unique_ids(
+            "muscle",
+            self.muscles.iter().map(|m| m.id.as_str()),
+            &mut problems,
+        );
+        for muscle in &self.muscles {
+            let what = format!("muscle {}", muscle.id);
+            for r in &muscle.regions {
+                check_ref(&what, "region", r, &regions, &mut problems);
+            }
+            for t in &muscle.techniques {
+                check_ref(&what, "technique", t, &techniques, &mut problems);
+            }
+            for s in &muscle.sources {
+                check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        let mut end = 0;
+        for phase in &self.timeline.phases {
+            let what = format!("timeline phase {}", phase.id);
+            if phase.start_hours != end || phase.end_hours <= phase.start_hours {
+                problems.push(format!(
+                    "{what}: hours {}-{} do not follow on from {end}",
+                    phase.start_hours, phase.end_hours
+                ));
+            }
+            end = phase.end_hours;
+            for s in &phase.sources {
+                check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        for note in &self.timeline.notes {
+            for s in &note.sources {
+                check_ref("timeline note", "source", s, &sources, &mut problems);
+            }
+        }
+        unique_ids(
+            "safety flag",
+            self.flags.iter().map(|f| f.id.as_str()),
+            &mut problems,
+        );
+        let symptoms: HashSet<String> = SYMPTOMS.iter().map(|(id, _)| (*id).to_owned()).collect();
+        let conditions: HashSet<String> = CONDITIONS.iter().map(|c| (*c).to_owned()).collect();
+        for flag in &self.flags {
+            let what = format!("safety flag {}", flag.id);
+            if flag.sources.is_empty() {
+                problems.push(format!("{what}: no sources"));
+            }
+            for s in &flag.symptoms {
+                check_ref(&what, "symptom", s, &symptoms, &mut problems);
+            }
+            for c in &flag.conditions {
+                check_ref(&what, "condition", c, &conditions, &mut problems);
+            }
+            for r in &flag.regions {
+                check_ref(&what, "region", r, &regions, &mut problems);
+            }
+            for s in &flag.sources {
                 check_ref(&what, "source", s, &sources, &mut problems);
             }
         }

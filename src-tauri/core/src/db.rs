@@ -17,12 +17,18 @@ use serde::de::DeserializeOwned;
 
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
-use crate::model::{AppInfo, Point, Region, RegionDetail, Side, Source, Technique};
+use crate::model::{
+    AppInfo, Muscle, Point, Region, RegionDetail, SafetyFlag, Settings, Side, Source, Technique,
+    Timeline,
+};
 
 /// The file name inside the data directory.
 pub const DATABASE_FILE: &str = "soremap.sqlite3";
 
-const MIGRATION_FILES: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATION_FILES: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_muscles_safety_search.sql"),
+];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(MIGRATION_FILES.iter().map(|sql| M::up(sql)).collect()));
@@ -186,11 +192,29 @@ impl Database {
              WHERE x.region_id = ?1 ORDER BY t.sort",
             &region.id,
         )?;
+        let muscles: Vec<Muscle> = self.bodies(
+            "SELECT m.body FROM muscle_regions x JOIN muscles m ON m.id = x.muscle_id
+             WHERE x.region_id = ?1 ORDER BY m.sort",
+            &region.id,
+        )?;
+        let timeline = self.timeline()?;
+        let pregnancy = self.settings()?.pregnancy;
+        let flags: Vec<SafetyFlag> = self
+            .flags()?
+            .into_iter()
+            .filter(|f| f.concerns(&region.id))
+            // The pregnancy caution only matters to someone who is pregnant.
+            .filter(|f| pregnancy || !f.conditions.iter().any(|c| c == "pregnancy"))
+            .collect();
         let cited: HashSet<&str> = points_on
             .iter()
             .chain(&points_for)
             .flat_map(|p| p.sources.iter())
             .chain(techniques.iter().flat_map(|t| t.sources.iter()))
+            .chain(muscles.iter().flat_map(|m| m.sources.iter()))
+            .chain(timeline.phases.iter().flat_map(|p| p.sources.iter()))
+            .chain(timeline.notes.iter().flat_map(|n| n.sources.iter()))
+            .chain(flags.iter().flat_map(|f| f.sources.iter()))
             .map(String::as_str)
             .collect();
         let sources = self
@@ -205,8 +229,31 @@ impl Database {
             points_on,
             points_for,
             techniques,
+            muscles,
+            timeline,
+            flags,
+            pregnancy,
             sources,
         })
+    }
+
+    /// The general DOMS time course.
+    pub fn timeline(&self) -> Result<Timeline> {
+        let body: String = self
+            .conn
+            .prepare_cached("SELECT body FROM timeline WHERE id = 1")?
+            .query_row([], |r| r.get(0))?;
+        decode(&body)
+    }
+
+    /// Every safety flag, most serious first.
+    pub fn flags(&self) -> Result<Vec<SafetyFlag>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT body FROM safety_flags
+             ORDER BY CASE severity WHEN 'urgent' THEN 0 WHEN 'professional' THEN 1 ELSE 2 END, sort",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|body| decode(&body?)).collect()
     }
 
     fn all_sources(&self) -> Result<BTreeMap<String, Source>> {
@@ -225,6 +272,22 @@ impl Database {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([arg], |r| r.get::<_, String>(0))?;
         rows.map(|body| decode(&body?)).collect()
+    }
+
+    /// Searches regions, points, techniques and muscles.
+    pub fn search(&self, query: &str) -> Result<crate::model::SearchResults> {
+        crate::search::run(&self.conn, query)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings {
+            pregnancy: self.setting("pregnancy")?.as_deref() == Some("on"),
+        })
+    }
+
+    pub fn set_pregnancy(&mut self, on: bool) -> Result<Settings> {
+        self.set_setting("pregnancy", if on { "on" } else { "off" })?;
+        self.settings()
     }
 
     /// A user setting, or `None` when it was never set.
@@ -278,6 +341,11 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String> {
 /// Replaces the catalogue tables' content with `catalogue`. User tables are not named here.
 fn load_catalogue(tx: &Transaction<'_>, catalogue: &Catalogue) -> Result<()> {
     for table in [
+        "search_index",
+        "safety_flags",
+        "timeline",
+        "muscle_regions",
+        "muscles",
         "technique_regions",
         "point_uses",
         "techniques",
@@ -330,6 +398,33 @@ fn load_catalogue(tx: &Transaction<'_>, catalogue: &Catalogue) -> Result<()> {
             )?;
         }
     }
+    for (sort, muscle) in catalogue.muscles.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO muscles (id, sort, body) VALUES (?1, ?2, ?3)",
+            params![muscle.id, sort as i64, encode(muscle)?],
+        )?;
+        for region in &muscle.regions {
+            tx.execute(
+                "INSERT INTO muscle_regions (muscle_id, region_id) VALUES (?1, ?2)",
+                params![muscle.id, region],
+            )?;
+        }
+    }
+    tx.execute(
+        "INSERT INTO timeline (id, body) VALUES (1, ?1)",
+        params![encode(&catalogue.timeline)?],
+    )?;
+    for (sort, flag) in catalogue.flags.iter().enumerate() {
+        let severity = serde_json::to_value(flag.severity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        tx.execute(
+            "INSERT INTO safety_flags (id, severity, sort, body) VALUES (?1, ?2, ?3, ?4)",
+            params![flag.id, severity, sort as i64, encode(flag)?],
+        )?;
+    }
+    crate::search::index(tx, catalogue)?;
     for (key, value) in [
         ("fingerprint", &catalogue.fingerprint),
         ("version", &catalogue.version),

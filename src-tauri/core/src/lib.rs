@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod db;
 pub mod error;
 pub mod model;
+pub mod search;
 
 pub use db::Database;
 pub use error::{Error, ErrorKind, Result};

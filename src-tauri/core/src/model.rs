@@ -207,6 +207,14 @@ pub struct RegionDetail {
     /// Points elsewhere that the sources use for this region.
     pub points_for: Vec<Point>,
     pub techniques: Vec<Technique>,
+    /// Muscles the sources name in this region.
+    pub muscles: Vec<Muscle>,
+    /// The general DOMS time course.
+    pub timeline: Timeline,
+    /// Red flags and contraindications that concern this region, most serious first.
+    pub flags: Vec<SafetyFlag>,
+    /// Whether the pregnancy setting is on (points and techniques then carry warnings).
+    pub pregnancy: bool,
     /// Every source cited by what is shown, for the panel's reference list.
     pub sources: Vec<Source>,
 }
@@ -220,4 +228,140 @@ pub struct AppInfo {
     pub database_path: String,
     pub catalogue_version: String,
     pub schema_version: i64,
+}
+
+/// A muscle or area the sources name, with what they say about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Muscle {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub other_names: Vec<String>,
+    pub regions: Vec<String>,
+    pub description: String,
+    #[serde(default)]
+    pub techniques: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// One phase of the DOMS time course, in hours after the workout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct TimelinePhase {
+    pub id: String,
+    pub name: String,
+    pub start_hours: u32,
+    pub end_hours: u32,
+    pub felt: String,
+    pub suggestions: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct TimelineNote {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// The general DOMS time course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Timeline {
+    pub typical_peak_hours: [u32; 2],
+    pub typically_gone_hours: [u32; 2],
+    pub phases: Vec<TimelinePhase>,
+    #[serde(default)]
+    pub notes: Vec<TimelineNote>,
+}
+
+/// How strongly a safety flag tells the person to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Severity {
+    /// Seek care now.
+    Urgent,
+    /// See a doctor or physical therapist.
+    Professional,
+    /// Change what you do: do not press there, ask first.
+    Caution,
+}
+
+/// A red flag or contraindication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct SafetyFlag {
+    pub id: String,
+    pub severity: Severity,
+    pub title: String,
+    /// The words shown to the person.
+    pub advice: String,
+    /// Symptom ids from the log that trigger it.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    /// Soreness at or above this (0-10) is part of the trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub min_intensity: Option<u8>,
+    /// Situations that trigger it (a condition the person has, or a timeline pattern).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    /// Regions it concerns; empty means every region.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+impl SafetyFlag {
+    pub fn concerns(&self, region: &str) -> bool {
+        self.regions.is_empty() || self.regions.iter().any(|r| r == region)
+    }
+}
+
+/// The person's settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    /// When on, points and techniques the sources caution against in pregnancy carry a warning.
+    pub pregnancy: bool,
+}
+
+/// What kind of catalogue entry a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SearchKind {
+    Region,
+    Point,
+    Technique,
+    Muscle,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchResult {
+    pub kind: SearchKind,
+    pub id: String,
+    pub title: String,
+    pub subtitle: String,
+    /// The region to open for this result.
+    pub region: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchResults {
+    pub query: String,
+    pub results: Vec<SearchResult>,
+    /// A hint for the person when there is nothing to show (empty query, no match).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub message: Option<String>,
 }

@@ -43,6 +43,39 @@ const detail: RegionDetail = {
       sources: ["s1"],
     },
   ],
+  muscles: [],
+  timeline: {
+    typical_peak_hours: [24, 72],
+    typically_gone_hours: [120, 168],
+    phases: [
+      { id: "rising", name: "Rising", start_hours: 0, end_hours: 24, felt: "Builds.", suggestions: ["Move."], sources: ["s1"] },
+      { id: "peak", name: "Peak", start_hours: 24, end_hours: 72, felt: "Sorest.", suggestions: [], sources: ["s1"] },
+    ],
+    notes: [],
+  },
+  flags: [
+    {
+      id: "rhabdo",
+      severity: "urgent",
+      title: "Seek care now",
+      advice: "Dark urine with severe pain.",
+      symptoms: ["dark-urine"],
+      conditions: [],
+      regions: [],
+      sources: ["s1"],
+    },
+    {
+      id: "skin",
+      severity: "caution",
+      title: "Not on wounds",
+      advice: "Do not press there.",
+      symptoms: [],
+      conditions: [],
+      regions: [],
+      sources: ["s1"],
+    },
+  ],
+  pregnancy: false,
   sources: [{ id: "s1", title: "A source", citation: "Somebody, 2020." }],
 };
 
@@ -55,6 +88,34 @@ describe("region panel", () => {
     expect(panel.querySelector("[data-technique=t1] ol")?.children).toHaveLength(2);
     expect(panel.textContent).toContain("match interpreted");
     expect(panel.querySelector(".references")?.textContent).toContain("Somebody, 2020.");
+  });
+
+  it("shows warning signs, cautions and the DOMS timeline", () => {
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const urgent = panel.querySelector<HTMLDetailsElement>("[data-section=flags] [data-flag=rhabdo]");
+    expect(urgent?.open).toBe(true);
+    expect(urgent?.textContent).toContain("Urgent");
+    expect(panel.querySelector("[data-section=cautions] [data-flag=skin]")).not.toBeNull();
+    const phases = [...panel.querySelectorAll<HTMLElement>(".timeline-phase")];
+    expect(phases.map((p) => p.dataset.phase)).toEqual(["rising", "peak"]);
+    expect(phases.map((p) => p.style.flexGrow)).toEqual(["24", "48"]);
+  });
+
+  it("warns on points the sources caution against in pregnancy, only when the setting is on", () => {
+    const cautioned = { ...detail, points_for: [{ ...point, pregnancy_caution: true }] };
+    expect(renderRegionPanel(cautioned, { onPointToggle: () => {} }).querySelector(".pregnancy-warning")).toBeNull();
+    const on = renderRegionPanel({ ...cautioned, pregnancy: true }, { onPointToggle: () => {} });
+    expect(on.querySelector("[data-point=BL40] .pregnancy-warning")?.textContent).toContain("Pregnancy");
+    expect(on.querySelector("[data-technique=t1] .pregnancy-warning")).toBeNull();
+  });
+
+  it("offers the other side of a sided region", () => {
+    const onSide = vi.fn();
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {}, onSide });
+    panel.querySelector<HTMLButtonElement>(".side-switch [data-side=right]")!.click();
+    expect(onSide).toHaveBeenCalledWith("right");
+    panel.querySelector<HTMLButtonElement>(".side-switch [data-side=left]")!.click();
+    expect(onSide).toHaveBeenCalledTimes(1);
   });
 
   it("puts text in as text, never as HTML", () => {

@@ -1,15 +1,38 @@
 // The region panel: what the catalogue links to one region-side. Pure render functions that
 // take data and return DOM; every text goes in as text.
 
+import type { Muscle } from "../bindings/Muscle";
 import type { Point } from "../bindings/Point";
 import type { RegionDetail } from "../bindings/RegionDetail";
+import type { SafetyFlag } from "../bindings/SafetyFlag";
+import type { Side } from "../bindings/Side";
 import type { Source } from "../bindings/Source";
 import type { Technique } from "../bindings/Technique";
 import { type Child, h } from "../dom";
+import { renderTimeline } from "./timeline";
 
 export interface PanelHandlers {
   /** A point's details were opened (or all closed: `null`). */
   onPointToggle(point: Point | null): void;
+  /** The person asked for the other side of the same region. */
+  onSide?(side: Side): void;
+}
+
+const SEVERITY_LABEL: Record<SafetyFlag["severity"], string> = {
+  urgent: "Urgent",
+  professional: "See a professional",
+  caution: "Caution",
+};
+
+const PREGNANCY_WARNING =
+  "Pregnancy: the sources caution against this in pregnancy. Do not use it without asking a professional.";
+
+function pregnancyWarning(on: boolean, cautioned: boolean): HTMLElement | null {
+  return on && cautioned ? h("p", { class: "pregnancy-warning", role: "note" }, PREGNANCY_WARNING) : null;
+}
+
+function pregnancyChip(on: boolean, cautioned: boolean): HTMLElement | null {
+  return on && cautioned ? h("span", { class: "chip chip-pregnancy" }, "Not in pregnancy") : null;
 }
 
 function cite(ids: string[], sources: Map<string, Source>): HTMLElement {
@@ -32,21 +55,23 @@ function bullets(items: string[]): HTMLElement {
   return h("ul", {}, ...items.map((item) => h("li", {}, item)));
 }
 
-function pointTitle(point: Point): HTMLElement {
+function pointTitle(point: Point, pregnancy: boolean): HTMLElement {
   return h(
     "span",
     { class: "item-title" },
+    pregnancyChip(pregnancy, point.pregnancy_caution),
     point.code ? h("span", { class: "code" }, point.code) : null,
     h("span", { class: "name" }, point.pinyin ?? point.names[0] ?? point.id),
     point.pinyin && point.names.length ? h("span", { class: "aka" }, point.names.join(" · ")) : null,
   );
 }
 
-export function renderPoint(point: Point, sources: Map<string, Source>): HTMLDetailsElement {
+export function renderPoint(point: Point, sources: Map<string, Source>, pregnancy = false): HTMLDetailsElement {
   return h(
     "details",
     { class: "item point", "data-point": point.id },
-    h("summary", {}, pointTitle(point)),
+    h("summary", {}, pointTitle(point, pregnancy)),
+    pregnancyWarning(pregnancy, point.pregnancy_caution),
     field("Where", h("p", {}, point.location)),
     field("How to find it", h("p", {}, point.how_to_find)),
     field("How to apply", h("p", {}, point.how_to_apply)),
@@ -86,11 +111,16 @@ export function renderPoint(point: Point, sources: Map<string, Source>): HTMLDet
   );
 }
 
-export function renderTechnique(t: Technique, sources: Map<string, Source>): HTMLDetailsElement {
+export function renderTechnique(t: Technique, sources: Map<string, Source>, pregnancy = false): HTMLDetailsElement {
   return h(
     "details",
     { class: "item technique", "data-technique": t.id },
-    h("summary", {}, h("span", { class: "item-title" }, h("span", { class: "name" }, t.name))),
+    h(
+      "summary",
+      {},
+      h("span", { class: "item-title" }, pregnancyChip(pregnancy, t.pregnancy_caution), h("span", { class: "name" }, t.name)),
+    ),
+    pregnancyWarning(pregnancy, t.pregnancy_caution),
     h("p", {}, t.summary),
     field("Steps", h("ol", {}, ...t.steps.map((s) => h("li", {}, s)))),
     h(
@@ -106,6 +136,54 @@ export function renderTechnique(t: Technique, sources: Map<string, Source>): HTM
   );
 }
 
+function renderFlag(flag: SafetyFlag, sources: Map<string, Source>): HTMLElement {
+  return h(
+    "details",
+    { class: `item flag severity-${flag.severity}`, "data-flag": flag.id, open: flag.severity === "urgent" },
+    h(
+      "summary",
+      {},
+      h(
+        "span",
+        { class: "item-title" },
+        h("span", { class: `chip chip-${flag.severity}` }, SEVERITY_LABEL[flag.severity]),
+        h("span", { class: "name" }, flag.title),
+      ),
+    ),
+    h("p", {}, flag.advice),
+    cite(flag.sources, sources),
+  );
+}
+
+function renderMuscle(m: Muscle, sources: Map<string, Source>): HTMLElement {
+  return h(
+    "div",
+    { class: "muscle", "data-muscle": m.id },
+    h("h4", {}, m.name, m.other_names.length ? h("span", { class: "aka" }, ` (${m.other_names.join(", ")})`) : null),
+    h("p", {}, m.description),
+    cite(m.sources, sources),
+  );
+}
+
+function sideSwitch(detail: RegionDetail, onSide: ((side: Side) => void) | undefined): HTMLElement | null {
+  if (!detail.region.sided || !onSide) return null;
+  return h(
+    "div",
+    { class: "side-switch", role: "group", "aria-label": "Side" },
+    ...(["left", "right"] as const).map((side) => {
+      const button = h(
+        "button",
+        { type: "button", "data-side": side, "aria-pressed": String(detail.side === side) },
+        side === "left" ? "Left" : "Right",
+      );
+      button.addEventListener("click", () => {
+        if (detail.side !== side) onSide(side);
+      });
+      return button;
+    }),
+  );
+}
+
 function section(title: string, testId: string, items: HTMLElement[], empty: string): HTMLElement {
   return h(
     "section",
@@ -118,8 +196,11 @@ function section(title: string, testId: string, items: HTMLElement[], empty: str
 export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers): HTMLElement {
   const sources = new Map(detail.sources.map((s) => [s.id, s]));
   const points = [...detail.points_on, ...detail.points_for];
-  const points_on = detail.points_on.map((p) => renderPoint(p, sources));
-  const points_for = detail.points_for.map((p) => renderPoint(p, sources));
+  const pregnancy = detail.pregnancy;
+  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, pregnancy));
+  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, pregnancy));
+  const serious = detail.flags.filter((f) => f.severity !== "caution");
+  const cautions = detail.flags.filter((f) => f.severity === "caution");
   const panel = h(
     "article",
     {
@@ -128,19 +209,50 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       "data-side": detail.side,
       "aria-labelledby": "region-title",
     },
-    h("header", {}, h("h2", { id: "region-title" }, detail.label), h("p", { class: "summary" }, detail.region.summary)),
-    section("Points on this region", "points-on", points_on, "No acupressure points from the sources lie here."),
+    h(
+      "header",
+      { class: "panel-header" },
+      h("div", { class: "title-row" }, h("h2", { id: "region-title" }, detail.label), sideSwitch(detail, handlers.onSide)),
+      h("p", { class: "summary" }, detail.region.summary),
+    ),
+    h(
+      "section",
+      { class: "panel-section warnings", "data-section": "flags" },
+      h("h3", {}, "Not ordinary soreness? Warning signs"),
+      h("div", { class: "items" }, ...serious.map((f) => renderFlag(f, sources))),
+    ),
+    section("Points on this region", "points-on", pointsOn, "No acupressure points from the sources lie here."),
     section(
       "Points elsewhere, used for this region",
       "points-for",
-      points_for,
+      pointsFor,
       "The sources link no points elsewhere to this region.",
     ),
     section(
       "Massage and self-care",
       "techniques",
-      detail.techniques.map((t) => renderTechnique(t, sources)),
+      detail.techniques.map((t) => renderTechnique(t, sources, pregnancy)),
       "No techniques listed.",
+    ),
+    detail.muscles.length
+      ? h(
+          "section",
+          { class: "panel-section", "data-section": "muscles" },
+          h("h3", {}, "Muscles here"),
+          ...detail.muscles.map((m) => renderMuscle(m, sources)),
+        )
+      : null,
+    h(
+      "section",
+      { class: "panel-section", "data-section": "timeline" },
+      h("h3", {}, "DOMS: what to expect"),
+      renderTimeline(detail.timeline, sources),
+    ),
+    h(
+      "section",
+      { class: "panel-section warnings", "data-section": "cautions" },
+      h("h3", {}, "Before you press or massage"),
+      h("div", { class: "items" }, ...cautions.map((f) => renderFlag(f, sources))),
     ),
     h(
       "section",
