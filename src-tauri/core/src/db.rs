@@ -28,6 +28,7 @@ pub const DATABASE_FILE: &str = "soremap.sqlite3";
 const MIGRATION_FILES: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_muscles_safety_search.sql"),
+    include_str!("../migrations/0003_log.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =
@@ -43,7 +44,7 @@ pub fn migrations() -> &'static Migrations<'static> {
 }
 
 pub struct Database {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
     catalogue_version: String,
 }

@@ -7,9 +7,13 @@
 
 pub mod catalogue;
 pub mod db;
+pub mod episodes;
 pub mod error;
+pub mod log;
 pub mod model;
+pub mod safety;
 pub mod search;
+pub mod validate;
 
 pub use db::Database;
 pub use error::{Error, ErrorKind, Result};

@@ -306,7 +306,7 @@ pub struct SafetyFlag {
     /// Symptom ids from the log that trigger it.
     #[serde(default)]
     pub symptoms: Vec<String>,
-    /// Soreness at or above this (0-10) is part of the trigger.
+    /// Soreness at or above this (0-10) raises the flag on its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub min_intensity: Option<u8>,
@@ -364,4 +364,275 @@ pub struct SearchResults {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub message: Option<String>,
+}
+
+/// What kind of soreness an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SorenessKind {
+    /// Delayed onset muscle soreness.
+    Doms,
+    /// Soreness during the exercise itself.
+    Acute,
+    Pain,
+    Stiffness,
+}
+
+/// A region on one side, as the UI sends it (checked by the core).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegionSideInput {
+    pub region: String,
+    pub side: String,
+}
+
+/// A checked region-side.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, TS)]
+#[ts(export)]
+pub struct RegionSide {
+    pub region: String,
+    pub side: Side,
+    /// "Left calf".
+    pub label: String,
+}
+
+/// A soreness log entry as the UI sends it. Numbers arrive as numbers of any kind and are
+/// checked by the core, so "7.5" gets an error that says so rather than a parse failure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SorenessInput {
+    pub targets: Vec<RegionSideInput>,
+    pub intensity: f64,
+    pub kind: String,
+    #[serde(default)]
+    pub symptoms: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM`; now when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub at: Option<String>,
+}
+
+/// A red flag raised by the log, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RaisedFlag {
+    /// Stable key, used to acknowledge it.
+    pub key: String,
+    pub flag: SafetyFlag,
+    pub reason: String,
+    pub acknowledged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SorenessEntry {
+    pub id: String,
+    pub at: String,
+    pub region: String,
+    pub side: Side,
+    pub label: String,
+    pub intensity: u8,
+    pub kind: SorenessKind,
+    pub symptoms: Vec<String>,
+    pub note: String,
+    pub flags: Vec<RaisedFlag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkoutInput {
+    #[serde(default)]
+    #[ts(optional)]
+    pub at: Option<String>,
+    pub activity: String,
+    pub effort: f64,
+    pub duration_min: f64,
+    #[serde(default)]
+    pub note: String,
+    pub targets: Vec<RegionSideInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Workout {
+    pub id: String,
+    pub at: String,
+    pub activity: String,
+    pub effort: u8,
+    pub duration_min: u32,
+    pub note: String,
+    pub regions: Vec<RegionSide>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TreatmentInput {
+    #[serde(default)]
+    #[ts(optional)]
+    pub at: Option<String>,
+    pub region: String,
+    pub side: String,
+    /// A technique id, or …
+    #[serde(default)]
+    #[ts(optional)]
+    pub technique: Option<String>,
+    /// … a point id (exactly one of the two).
+    #[serde(default)]
+    #[ts(optional)]
+    pub point: Option<String>,
+    pub duration_sec: f64,
+    #[serde(default)]
+    #[ts(optional)]
+    pub before: Option<f64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub after: Option<f64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Treatment {
+    pub id: String,
+    pub at: String,
+    pub region: String,
+    pub side: Side,
+    pub label: String,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technique: Option<String>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub point: Option<String>,
+    /// The technique's or point's name.
+    pub what: String,
+    pub duration_sec: u32,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<u8>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<u8>,
+    pub note: String,
+}
+
+/// One region-side's soreness on a day: the day's latest entry.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DayCell {
+    pub region: String,
+    pub side: Side,
+    pub intensity: u8,
+    pub at: String,
+}
+
+/// How an episode began or ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EpisodeEdge {
+    Workout,
+    Soreness,
+    /// Soreness back at 1 or below.
+    Resolved,
+    /// No entry for the documented number of days.
+    NoEntries,
+    /// Still going.
+    Open,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct EpisodePoint {
+    pub at: String,
+    /// Hours since the episode's start.
+    pub hours: f64,
+    pub intensity: u8,
+}
+
+/// A recovery episode, derived from the log (never entered by hand).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Episode {
+    pub region: String,
+    pub side: Side,
+    pub label: String,
+    pub start: String,
+    pub started_by: EpisodeEdge,
+    pub peak: u8,
+    pub peak_at: String,
+    pub hours_to_peak: f64,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_hours: Option<f64>,
+    pub ended_by: EpisodeEdge,
+    pub points: Vec<EpisodePoint>,
+    /// Hours (since the start) of the workouts that worked this region-side during it.
+    pub workouts: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ForecastBasis {
+    /// The person's own past episodes for this region (at least three).
+    Personal,
+    /// The general DOMS time course.
+    General,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Forecast {
+    pub basis: ForecastBasis,
+    pub past_episodes: u32,
+    /// Expected hours from start to peak and to soreness at 1 or below.
+    pub peak_hours: f64,
+    pub resolve_hours: f64,
+    /// When soreness should be back at 1 or below (local date and time).
+    pub resolve_by: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Verdict {
+    pub fits_doms: bool,
+    /// Why it does not look like ordinary DOMS (empty when it does).
+    pub reasons: Vec<String>,
+}
+
+/// An episode on the DOMS timeline, with a forecast, a verdict and its red flags.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct EpisodeView {
+    pub episode: Episode,
+    /// Hours from the start to now ("you are here").
+    pub hours_now: f64,
+    /// The DOMS phase now, for an open episode.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    pub forecast: Forecast,
+    pub verdict: Verdict,
+    pub flags: Vec<RaisedFlag>,
+}
+
+/// The Today view: the map's colours, the day's log, and the open episodes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DayView {
+    pub date: String,
+    pub cells: Vec<DayCell>,
+    pub entries: Vec<SorenessEntry>,
+    pub workouts: Vec<Workout>,
+    pub treatments: Vec<Treatment>,
+    pub open_episodes: Vec<EpisodeView>,
 }

@@ -141,6 +141,21 @@ impl Session {
             .map(drop)
     }
 
+    /// Types `text` into an input (W3C special keys such as Enter, `\u{E007}`, work too).
+    pub fn type_text(&self, el: &Element, text: &str) -> Result<()> {
+        self.call(
+            "POST",
+            &format!("/element/{}/value", el.0),
+            Some(json!({"text": text})),
+        )
+        .map(drop)
+    }
+
+    pub fn clear(&self, el: &Element) -> Result<()> {
+        self.call("POST", &format!("/element/{}/clear", el.0), Some(json!({})))
+            .map(drop)
+    }
+
     pub fn text(&self, el: &Element) -> Result<String> {
         Ok(self
             .call("GET", &format!("/element/{}/text", el.0), None)?

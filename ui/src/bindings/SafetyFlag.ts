@@ -14,7 +14,7 @@ advice: string,
  */
 symptoms: Array<string>, 
 /**
- * Soreness at or above this (0-10) is part of the trigger.
+ * Soreness at or above this (0-10) raises the flag on its own.
  */
 min_intensity?: number, 
 /**

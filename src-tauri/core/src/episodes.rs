@@ -1,0 +1,403 @@
+//! Recovery episodes, derived from the log, and their place on the DOMS timeline.
+//!
+//! Per region-side, an episode starts at a workout that worked it or at the first soreness
+//! above 0, and ends when soreness is back at 1 or below, or after `GAP_DAYS` days without an
+//! entry. Nothing here is stored: episodes are recomputed from the entries every time, so an
+//! edited or deleted entry can never leave a stale episode behind.
+
+use chrono::{Duration, NaiveDateTime};
+
+use crate::db::Database;
+use crate::error::Result;
+use crate::model::{
+    Episode, EpisodeEdge, EpisodePoint, EpisodeView, Forecast, ForecastBasis, Side, SorenessKind,
+    Timeline, Verdict,
+};
+use crate::safety;
+use crate::validate::{format_time, TIME_FORMAT};
+
+/// Days without an entry after which an open episode is closed.
+pub const GAP_DAYS: i64 = 10;
+/// Past episodes needed before the forecast uses the person's own recoveries.
+pub const PERSONAL_MIN: usize = 3;
+
+fn parse(t: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(t, TIME_FORMAT).unwrap_or_default()
+}
+
+fn hours(from: NaiveDateTime, to: NaiveDateTime) -> f64 {
+    (to - from).num_seconds() as f64 / 3600.0
+}
+
+enum Event {
+    Workout,
+    Entry { intensity: u8 },
+}
+
+struct Building {
+    start: NaiveDateTime,
+    started_by: EpisodeEdge,
+    peak: u8,
+    peak_at: NaiveDateTime,
+    last: NaiveDateTime,
+    points: Vec<(NaiveDateTime, u8)>,
+    workouts: Vec<NaiveDateTime>,
+}
+
+impl Building {
+    fn finish(
+        self,
+        region: &str,
+        side: Side,
+        label: &str,
+        end: Option<(NaiveDateTime, EpisodeEdge)>,
+    ) -> Episode {
+        let start = self.start;
+        Episode {
+            region: region.to_owned(),
+            side,
+            label: label.to_owned(),
+            start: format_time(start),
+            started_by: self.started_by,
+            peak: self.peak,
+            peak_at: format_time(self.peak_at),
+            hours_to_peak: hours(start, self.peak_at),
+            end: end.map(|(t, _)| format_time(t)),
+            duration_hours: end.map(|(t, _)| hours(start, t)),
+            ended_by: end.map(|(_, e)| e).unwrap_or(EpisodeEdge::Open),
+            points: self
+                .points
+                .iter()
+                .map(|(t, i)| EpisodePoint {
+                    at: format_time(*t),
+                    hours: hours(start, *t),
+                    intensity: *i,
+                })
+                .collect(),
+            workouts: self.workouts.iter().map(|t| hours(start, *t)).collect(),
+        }
+    }
+}
+
+/// Derives the episodes of one region-side from its workouts and entries.
+pub fn derive(
+    region: &str,
+    side: Side,
+    label: &str,
+    workouts: &[NaiveDateTime],
+    entries: &[(NaiveDateTime, u8)],
+    now: NaiveDateTime,
+) -> Vec<Episode> {
+    let mut events: Vec<(NaiveDateTime, Event)> = workouts
+        .iter()
+        .map(|t| (*t, Event::Workout))
+        .chain(
+            entries
+                .iter()
+                .map(|(t, i)| (*t, Event::Entry { intensity: *i })),
+        )
+        .collect();
+    // At the same moment, a workout comes before the soreness it caused.
+    events.sort_by_key(|(t, e)| (*t, matches!(e, Event::Entry { .. })));
+
+    let gap = Duration::days(GAP_DAYS);
+    let mut episodes = Vec::new();
+    let mut open: Option<Building> = None;
+    for (at, event) in events {
+        if let Some(b) = open.take() {
+            if at - b.last > gap {
+                let end = b.last;
+                episodes.push(b.finish(region, side, label, Some((end, EpisodeEdge::NoEntries))));
+            } else {
+                open = Some(b);
+            }
+        }
+        match (event, open.as_mut()) {
+            (Event::Workout, None) => {
+                open = Some(Building {
+                    start: at,
+                    started_by: EpisodeEdge::Workout,
+                    peak: 0,
+                    peak_at: at,
+                    last: at,
+                    points: Vec::new(),
+                    workouts: vec![at],
+                });
+            }
+            (Event::Workout, Some(b)) => {
+                b.workouts.push(at);
+                b.last = at;
+            }
+            (Event::Entry { intensity }, None) => {
+                if intensity > 0 {
+                    open = Some(Building {
+                        start: at,
+                        started_by: EpisodeEdge::Soreness,
+                        peak: intensity,
+                        peak_at: at,
+                        last: at,
+                        points: vec![(at, intensity)],
+                        workouts: Vec::new(),
+                    });
+                }
+            }
+            (Event::Entry { intensity }, Some(b)) => {
+                b.points.push((at, intensity));
+                b.last = at;
+                if intensity > b.peak {
+                    b.peak = intensity;
+                    b.peak_at = at;
+                }
+                if intensity <= 1 && (b.peak > 1 || b.started_by == EpisodeEdge::Workout) {
+                    if let Some(b) = open.take() {
+                        episodes.push(b.finish(
+                            region,
+                            side,
+                            label,
+                            Some((at, EpisodeEdge::Resolved)),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(b) = open {
+        if now - b.last > gap {
+            let end = b.last;
+            episodes.push(b.finish(region, side, label, Some((end, EpisodeEdge::NoEntries))));
+        } else {
+            episodes.push(b.finish(region, side, label, None));
+        }
+    }
+    episodes
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+/// When soreness should be back at 1 or below, and from what.
+pub fn forecast(
+    episode: &Episode,
+    past: &[Episode],
+    timeline: &Timeline,
+    region_name: &str,
+) -> Forecast {
+    let start = parse(&episode.start);
+    let resolved: Vec<&Episode> = past
+        .iter()
+        .filter(|p| p.ended_by == EpisodeEdge::Resolved && p.peak > 1)
+        .collect();
+    let (basis, peak_hours, resolve_hours, explanation) = if resolved.len() >= PERSONAL_MIN {
+        let peak = median(resolved.iter().map(|p| p.hours_to_peak).collect());
+        let resolve = median(resolved.iter().filter_map(|p| p.duration_hours).collect());
+        (
+            ForecastBasis::Personal,
+            peak,
+            resolve,
+            format!(
+                "From your own {} past recoveries of the {}: sorest after about {:.0} hours, back to 1 or below after about {:.1} days (medians).",
+                resolved.len(),
+                region_name.to_lowercase(),
+                peak,
+                resolve / 24.0
+            ),
+        )
+    } else {
+        let [peak_from, peak_to] = timeline.typical_peak_hours;
+        let [_, gone_by] = timeline.typically_gone_hours;
+        (
+            ForecastBasis::General,
+            f64::from(peak_from + peak_to) / 2.0,
+            f64::from(gone_by),
+            format!(
+                "From the typical DOMS time course (you have {} past recoveries of this region; {} are needed for a personal forecast): sorest {peak_from}-{peak_to} hours after it starts, normally gone by {} days.",
+                resolved.len(),
+                PERSONAL_MIN,
+                gone_by / 24
+            ),
+        )
+    };
+    Forecast {
+        basis,
+        past_episodes: resolved.len() as u32,
+        peak_hours,
+        resolve_hours,
+        resolve_by: format_time(start + Duration::seconds((resolve_hours * 3600.0) as i64)),
+        explanation,
+    }
+}
+
+/// Timeline patterns that are not ordinary DOMS.
+pub fn conditions(episode: &Episode, hours_now: f64) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let points = &episode.points;
+    if let Some(last) = points.last() {
+        let rising_late = points.iter().enumerate().any(|(i, p)| {
+            let before = points[..i].iter().map(|q| q.intensity).max().unwrap_or(0);
+            p.hours > 72.0 && i > 0 && p.intensity > before
+        });
+        if rising_late {
+            out.push("worsening");
+        }
+        let open = episode.ended_by == EpisodeEdge::Open;
+        if open && hours_now >= 96.0 && last.intensity > 1 && last.intensity >= episode.peak {
+            out.push("not-improving");
+        }
+        let lasted = episode.duration_hours.unwrap_or(hours_now);
+        if lasted > 168.0 && (last.intensity > 1 || !open) {
+            out.push("beyond-7-days");
+        }
+    }
+    out
+}
+
+impl Database {
+    /// Every episode of one region-side, oldest first.
+    pub fn episodes_for(
+        &self,
+        region: &str,
+        side: &str,
+        now: NaiveDateTime,
+    ) -> Result<Vec<Episode>> {
+        let (region, side) = self.region_side(region, side)?;
+        let workouts: Vec<NaiveDateTime> = self
+            .workout_times_for(&region.id, side)?
+            .iter()
+            .map(|t| parse(t))
+            .collect();
+        let entries: Vec<(NaiveDateTime, u8)> = self
+            .entries_for(&region.id, side)?
+            .iter()
+            .map(|e| (parse(&e.at), e.intensity))
+            .collect();
+        Ok(derive(
+            &region.id,
+            side,
+            &region.label(side),
+            &workouts,
+            &entries,
+            now,
+        ))
+    }
+
+    /// The latest episode of one region-side on the DOMS timeline, if there is one.
+    pub fn episode_view(
+        &self,
+        region: &str,
+        side: &str,
+        now: NaiveDateTime,
+    ) -> Result<Option<EpisodeView>> {
+        let (r, s) = self.region_side(region, side)?;
+        let mut episodes = self.episodes_for(region, side, now)?;
+        let Some(episode) = episodes.pop() else {
+            return Ok(None);
+        };
+        // Past recoveries of the region on either side count towards a personal forecast.
+        let mut past = episodes;
+        for other in r.sides().iter().filter(|o| **o != s) {
+            past.extend(self.episodes_for(region, other.as_str(), now)?);
+        }
+        past.retain(|p| p.start < episode.start);
+        self.view(episode, &past, now).map(Some)
+    }
+
+    fn view(&self, episode: Episode, past: &[Episode], now: NaiveDateTime) -> Result<EpisodeView> {
+        let timeline = self.timeline()?;
+        let region = self.region(&episode.region)?;
+        let start = parse(&episode.start);
+        let end = episode.end.as_deref().map(parse);
+        let hours_now = hours(start, end.unwrap_or(now).max(start));
+        let forecast = forecast(&episode, past, &timeline, &region.name);
+        let conditions = conditions(&episode, hours_now);
+
+        let entries = self.entries_between(
+            &episode.start,
+            &format_time(end.unwrap_or(now) + Duration::seconds(1)),
+        )?;
+        let mine: Vec<_> = entries
+            .into_iter()
+            .filter(|e| e.region == episode.region && e.side == episode.side)
+            .collect();
+        let mut symptoms: Vec<String> = mine.iter().flat_map(|e| e.symptoms.clone()).collect();
+        symptoms.sort();
+        symptoms.dedup();
+        let raised = safety::raise(
+            &self.flags()?,
+            &episode.region,
+            &symptoms,
+            &conditions,
+            episode.peak,
+        );
+        let scope = format!(
+            "episode:{}:{}:{}",
+            episode.region, episode.side, episode.start
+        );
+        let flags = self.keyed(raised, &scope)?;
+
+        let mut reasons: Vec<String> = flags
+            .iter()
+            .filter(|f| f.flag.severity != crate::model::Severity::Caution)
+            .map(|f| format!("{} — {}", f.flag.title, f.reason))
+            .collect();
+        if mine.iter().any(|e| e.kind == SorenessKind::Pain) {
+            reasons.push("You logged it as pain, not muscle soreness.".to_owned());
+        }
+        let phase = (episode.ended_by == EpisodeEdge::Open).then(|| {
+            timeline
+                .phases
+                .iter()
+                .find(|p| {
+                    hours_now >= f64::from(p.start_hours) && hours_now < f64::from(p.end_hours)
+                })
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| "Beyond the usual week".to_owned())
+        });
+        Ok(EpisodeView {
+            verdict: Verdict {
+                fits_doms: reasons.is_empty(),
+                reasons,
+            },
+            episode,
+            hours_now,
+            phase,
+            forecast,
+            flags,
+        })
+    }
+
+    /// Open episodes across the body, most recent first.
+    pub fn open_episodes(&self, now: NaiveDateTime) -> Result<Vec<EpisodeView>> {
+        let since = format_time(now - Duration::days(GAP_DAYS + 1));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT region_id, side FROM soreness_entries WHERE deleted_at IS NULL AND at >= ?1
+             UNION
+             SELECT DISTINCT x.region_id, x.side FROM workout_regions x JOIN workouts w ON w.id = x.workout_id
+             WHERE w.deleted_at IS NULL AND w.at >= ?1",
+        )?;
+        let pairs: Vec<(String, String)> = stmt
+            .query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut views = Vec::new();
+        for (region, side) in pairs {
+            if self.region(&region).is_err() {
+                continue;
+            }
+            if let Some(view) = self.episode_view(&region, &side, now)? {
+                if view.episode.ended_by == EpisodeEdge::Open {
+                    views.push(view);
+                }
+            }
+        }
+        views.sort_by(|a, b| b.episode.start.cmp(&a.episode.start));
+        Ok(views)
+    }
+}

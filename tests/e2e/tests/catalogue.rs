@@ -1,0 +1,205 @@
+//! The catalogue in the real app: every region's panel, search, pregnancy warnings.
+
+use std::time::Duration;
+
+use serde_json::json;
+use soremap_core::catalogue::Catalogue;
+use soremap_e2e::Session;
+
+const WAIT: Duration = Duration::from_secs(15);
+
+fn launch(dir: &std::path::Path) -> Session {
+    Session::launch(&["--data-dir", dir.to_str().unwrap()]).expect("app launches")
+}
+
+fn open_hash(session: &Session, region: &str, side: &str) {
+    session
+        .execute(
+            "location.hash = arguments[0];",
+            vec![json!(format!("#/region/{region}/{side}"))],
+        )
+        .unwrap();
+    session
+        .wait_for(
+            &format!(".region-panel[data-region=\"{region}\"][data-side=\"{side}\"]"),
+            WAIT,
+        )
+        .unwrap();
+}
+
+fn count(session: &Session, css: &str) -> usize {
+    session.find_all(css).unwrap().len()
+}
+
+#[test]
+fn every_region_opens_a_complete_panel() {
+    let data = tempfile::tempdir().unwrap();
+    let session = launch(data.path());
+    let catalogue = Catalogue::embedded().unwrap();
+    for region in &catalogue.regions {
+        for side in region.sides() {
+            open_hash(&session, &region.id, side.as_str());
+            let what = format!("{} {side}", region.id);
+            assert!(
+                count(&session, "[data-section=techniques] details") >= 2,
+                "{what}"
+            );
+            assert_eq!(count(&session, ".timeline-phase"), 4, "{what}");
+            assert!(
+                count(&session, "[data-section=flags] details.flag") >= 3,
+                "{what}"
+            );
+            assert!(
+                count(&session, "[data-section=cautions] details.flag") >= 2,
+                "{what}"
+            );
+            let expected_points = catalogue
+                .points
+                .iter()
+                .filter(|p| p.located_in == region.id || p.used_for.contains(&region.id))
+                .count();
+            let shown = count(&session, "details.point");
+            assert_eq!(shown, expected_points, "{what}");
+            assert!(count(&session, ".references li") >= 1, "{what}");
+        }
+    }
+}
+
+#[test]
+fn search_by_code_and_by_pinyin_opens_the_point() {
+    let data = tempfile::tempdir().unwrap();
+    let session = launch(data.path());
+    let input = session.find("input[type=search]").unwrap();
+
+    session.type_text(&input, "bl-40").unwrap();
+    let first = session
+        .wait_for(".search-result[data-id=BL40]", WAIT)
+        .unwrap();
+    assert!(session.text(&first).unwrap().contains("Weizhong"));
+    session.type_text(&input, "\u{E007}").unwrap();
+    session
+        .wait_for(".region-panel[data-region=back-of-knee]", WAIT)
+        .unwrap();
+    session
+        .wait_for("details.point[data-point=BL40][open]", WAIT)
+        .unwrap();
+    session.wait_for(".marker[data-marker=BL40]", WAIT).unwrap();
+
+    session.clear(&input).unwrap();
+    session.type_text(&input, "zusanli").unwrap();
+    let result = session
+        .wait_for(".search-result[data-id=ST36]", WAIT)
+        .unwrap();
+    session.click(&result).unwrap();
+    session
+        .wait_for(
+            ".region-panel[data-region=shin] details.point[data-point=ST36][open]",
+            WAIT,
+        )
+        .unwrap();
+    session.screenshot("10-search-zusanli").unwrap();
+
+    // Odd input through the real IPC: results or a clear message, never an error.
+    for text in ["\"NEAR(", "*-*", "calf OR", "", "'; DROP TABLE points; --"] {
+        let reply = session
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.__TAURI_INTERNALS__.invoke('search', { query: arguments[0] })
+                   .then(v => done({ ok: v }), e => done({ error: e }));",
+                vec![json!(text)],
+            )
+            .unwrap();
+        let ok = &reply["ok"];
+        assert!(
+            ok["results"].as_array().is_some_and(|r| !r.is_empty()) || ok["message"].is_string(),
+            "{text:?} gave {reply}"
+        );
+    }
+    // Too long: the person reads why, under the search box.
+    session.clear(&input).unwrap();
+    session.type_text(&input, &"calf ".repeat(60)).unwrap();
+    let message = session
+        .wait_for_text(".search-message", "at most 200", WAIT)
+        .unwrap();
+    assert!(message.contains("Invalid search"), "{message}");
+    session.screenshot("11-search-too-long").unwrap();
+}
+
+#[test]
+fn pregnancy_setting_marks_cautioned_points_and_persists() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let session = launch(data.path());
+        open_hash(&session, "lower-back", "left");
+        assert_eq!(count(&session, ".pregnancy-warning"), 0);
+        let toggle = session.find("#pregnancy").unwrap();
+        session.click(&toggle).unwrap();
+        session
+            .wait_for("details.point[data-point=BL23] .pregnancy-warning", WAIT)
+            .unwrap();
+        session
+            .wait_for("[data-section=cautions] details[data-flag=pregnancy]", WAIT)
+            .unwrap();
+        let bl40 = session
+            .find_all("details.point[data-point=BL40] .pregnancy-warning")
+            .unwrap();
+        assert!(bl40.is_empty(), "BL40 is not cautioned in pregnancy");
+        session.screenshot("12-pregnancy-lower-back").unwrap();
+    }
+    let session = launch(data.path());
+    let checked = session
+        .execute(
+            "return document.querySelector('#pregnancy').checked;",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(checked, json!(true), "the setting survives a restart");
+    open_hash(&session, "hand", "right");
+    session
+        .wait_for("details.point[data-point=LI4] .pregnancy-warning", WAIT)
+        .unwrap();
+}
+
+#[test]
+fn front_and_back_region_panels() {
+    let data = tempfile::tempdir().unwrap();
+    let session = launch(data.path());
+    let quads = session
+        .find(".figure[data-view=front] .region[data-region=quadriceps][data-side=right]")
+        .unwrap();
+    session.click(&quads).unwrap();
+    session
+        .wait_for_text(".region-panel h2", "Right quadriceps", WAIT)
+        .unwrap();
+    session.screenshot("13-front-right-quadriceps").unwrap();
+
+    let calf = session
+        .find(".figure[data-view=back] .region[data-region=calf][data-side=left]")
+        .unwrap();
+    session.click(&calf).unwrap();
+    session
+        .wait_for_text(".region-panel h2", "Left calf", WAIT)
+        .unwrap();
+    let right = session.find(".side-switch [data-side=right]").unwrap();
+    session.click(&right).unwrap();
+    session
+        .wait_for_text(".region-panel h2", "Right calf", WAIT)
+        .unwrap();
+    let point = session
+        .find("details.point[data-point=BL58] summary")
+        .unwrap();
+    session.click(&point).unwrap();
+    session
+        .wait_for(".figure[data-view=back] .marker[data-marker=BL58]", WAIT)
+        .unwrap();
+    session.screenshot("14-back-right-calf").unwrap();
+
+    session.set_window_size(800, 600).unwrap();
+    session
+        .execute(
+            "document.querySelector('[data-section=timeline]').scrollIntoView();",
+            vec![],
+        )
+        .unwrap();
+    session.screenshot("15-calf-timeline-800x600").unwrap();
+}
