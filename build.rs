@@ -1,9 +1,31 @@
+/// Every command the app exposes. Tauri generates an allow/deny permission for each, and
+/// `src-tauri/capabilities/main.json` grants the window exactly these.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_regions",
+    "region_detail",
+    "search",
+    "settings",
+    "set_pregnancy",
+    "log_options",
+    "log_soreness",
+    "update_soreness",
+    "delete_soreness",
+    "restore_soreness",
+    "same_as_yesterday",
+    "log_workout",
+    "delete_workout",
+    "log_treatment",
+    "day",
+    "episode",
+    "episodes",
+    "acknowledge_flag",
+];
+
 fn main() {
-    let app_commands =
-        tauri_build::AppManifest::new().commands(&["app_info", "list_regions", "region_detail"]);
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(app_commands)
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS))
             .capabilities_path_pattern("src-tauri/capabilities/**/*"),
     )
     .expect("tauri build configuration");

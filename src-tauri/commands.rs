@@ -4,9 +4,17 @@
 //! arrive as plain strings and are validated by the core, so a bad value becomes an `Error`
 //! with a clear message rather than a panic.
 
-use soremap_core::model::{AppInfo, Region, RegionDetail, SearchResults, Settings};
+use soremap_core::model::{
+    AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
+    Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
+};
 use soremap_core::Result;
 use tauri::State;
+
+/// The person's local wall-clock time: the log is kept in local time.
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
 
 use crate::state::AppState;
 
@@ -42,4 +50,80 @@ pub fn settings(state: State<'_, AppState>) -> Result<Settings> {
 #[tauri::command]
 pub fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
     state.with(|db| db.set_pregnancy(on))
+}
+
+#[tauri::command]
+pub fn log_options() -> LogOptions {
+    LogOptions::get()
+}
+
+#[tauri::command]
+pub fn log_soreness(
+    state: State<'_, AppState>,
+    input: SorenessInput,
+) -> Result<Vec<SorenessEntry>> {
+    state.with(|db| db.log_soreness(&input, now()))
+}
+
+#[tauri::command]
+pub fn update_soreness(
+    state: State<'_, AppState>,
+    id: String,
+    input: SorenessInput,
+) -> Result<SorenessEntry> {
+    state.with(|db| db.update_soreness(&id, &input, now()))
+}
+
+#[tauri::command]
+pub fn delete_soreness(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with(|db| db.delete_soreness(&id, now()))
+}
+
+#[tauri::command]
+pub fn restore_soreness(state: State<'_, AppState>, id: String) -> Result<SorenessEntry> {
+    state.with(|db| db.restore_soreness(&id))
+}
+
+#[tauri::command]
+pub fn same_as_yesterday(state: State<'_, AppState>) -> Result<Vec<SorenessEntry>> {
+    state.with(|db| db.same_as_yesterday(now()))
+}
+
+#[tauri::command]
+pub fn log_workout(state: State<'_, AppState>, input: WorkoutInput) -> Result<Workout> {
+    state.with(|db| db.log_workout(&input, now()))
+}
+
+#[tauri::command]
+pub fn delete_workout(state: State<'_, AppState>, id: String) -> Result<()> {
+    state.with(|db| db.delete_workout(&id, now()))
+}
+
+#[tauri::command]
+pub fn log_treatment(state: State<'_, AppState>, input: TreatmentInput) -> Result<Treatment> {
+    state.with(|db| db.log_treatment(&input, now()))
+}
+
+#[tauri::command]
+pub fn day(state: State<'_, AppState>, date: String) -> Result<DayView> {
+    state.with(|db| db.day(&date, now()))
+}
+
+#[tauri::command]
+pub fn episode(
+    state: State<'_, AppState>,
+    region: String,
+    side: String,
+) -> Result<Option<EpisodeView>> {
+    state.with(|db| db.episode_view(&region, &side, now()))
+}
+
+#[tauri::command]
+pub fn episodes(state: State<'_, AppState>, region: String, side: String) -> Result<Vec<Episode>> {
+    state.with(|db| db.episodes_for(&region, &side, now()))
+}
+
+#[tauri::command]
+pub fn acknowledge_flag(state: State<'_, AppState>, key: String) -> Result<()> {
+    state.with(|db| db.acknowledge_flag(&key, now()))
 }

@@ -57,6 +57,19 @@ pub fn build<R: Runtime>(
             commands::search,
             commands::settings,
             commands::set_pregnancy,
+            commands::log_options,
+            commands::log_soreness,
+            commands::update_soreness,
+            commands::delete_soreness,
+            commands::restore_soreness,
+            commands::same_as_yesterday,
+            commands::log_workout,
+            commands::delete_workout,
+            commands::log_treatment,
+            commands::day,
+            commands::episode,
+            commands::episodes,
+            commands::acknowledge_flag,
         ])
 }
 

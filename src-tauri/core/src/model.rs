@@ -636,3 +636,39 @@ pub struct DayView {
     pub treatments: Vec<Treatment>,
     pub open_episodes: Vec<EpisodeView>,
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SymptomOption {
+    pub id: String,
+    pub name: String,
+}
+
+/// What the log form offers, from the core's own lists.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct LogOptions {
+    pub symptoms: Vec<SymptomOption>,
+    pub max_note_chars: u32,
+    /// Days without an entry after which an episode is closed.
+    pub gap_days: u32,
+    /// Past recoveries needed for a personal forecast.
+    pub personal_min: u32,
+}
+
+impl LogOptions {
+    pub fn get() -> Self {
+        LogOptions {
+            symptoms: crate::catalogue::SYMPTOMS
+                .iter()
+                .map(|(id, name)| SymptomOption {
+                    id: (*id).to_owned(),
+                    name: (*name).to_owned(),
+                })
+                .collect(),
+            max_note_chars: crate::validate::MAX_NOTE_CHARS as u32,
+            gap_days: crate::episodes::GAP_DAYS as u32,
+            personal_min: crate::episodes::PERSONAL_MIN as u32,
+        }
+    }
+}
