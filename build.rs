@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "episode",
     "episodes",
     "acknowledge_flag",
+    "region_entries",
 ];
 
 fn main() {

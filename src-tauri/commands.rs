@@ -127,3 +127,12 @@ pub fn episodes(state: State<'_, AppState>, region: String, side: String) -> Res
 pub fn acknowledge_flag(state: State<'_, AppState>, key: String) -> Result<()> {
     state.with(|db| db.acknowledge_flag(&key, now()))
 }
+
+#[tauri::command]
+pub fn region_entries(
+    state: State<'_, AppState>,
+    region: String,
+    side: String,
+) -> Result<Vec<SorenessEntry>> {
+    state.with(|db| db.recent_entries(&region, &side, 20))
+}

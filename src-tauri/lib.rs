@@ -70,6 +70,7 @@ pub fn build<R: Runtime>(
             commands::episode,
             commands::episodes,
             commands::acknowledge_flag,
+            commands::region_entries,
         ])
 }
 

@@ -6,8 +6,18 @@ import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Region } from "./bindings/Region";
 import type { RegionDetail } from "./bindings/RegionDetail";
+import type { DayView } from "./bindings/DayView";
+import type { Episode } from "./bindings/Episode";
+import type { EpisodeView } from "./bindings/EpisodeView";
+import type { LogOptions } from "./bindings/LogOptions";
 import type { SearchResults } from "./bindings/SearchResults";
 import type { Settings } from "./bindings/Settings";
+import type { SorenessEntry } from "./bindings/SorenessEntry";
+import type { SorenessInput } from "./bindings/SorenessInput";
+import type { Treatment } from "./bindings/Treatment";
+import type { TreatmentInput } from "./bindings/TreatmentInput";
+import type { Workout } from "./bindings/Workout";
+import type { WorkoutInput } from "./bindings/WorkoutInput";
 import type { Side } from "./bindings/Side";
 
 /** A failed command, with the Rust error's kind and its message for the person. */
@@ -48,4 +58,18 @@ export const api = {
   search: (query: string) => call<SearchResults>("search", { query }),
   settings: () => call<Settings>("settings"),
   setPregnancy: (on: boolean) => call<Settings>("set_pregnancy", { on }),
+  logOptions: () => call<LogOptions>("log_options"),
+  logSoreness: (input: SorenessInput) => call<SorenessEntry[]>("log_soreness", { input }),
+  updateSoreness: (id: string, input: SorenessInput) => call<SorenessEntry>("update_soreness", { id, input }),
+  deleteSoreness: (id: string) => call<null>("delete_soreness", { id }),
+  restoreSoreness: (id: string) => call<SorenessEntry>("restore_soreness", { id }),
+  sameAsYesterday: () => call<SorenessEntry[]>("same_as_yesterday"),
+  logWorkout: (input: WorkoutInput) => call<Workout>("log_workout", { input }),
+  deleteWorkout: (id: string) => call<null>("delete_workout", { id }),
+  logTreatment: (input: TreatmentInput) => call<Treatment>("log_treatment", { input }),
+  day: (date: string) => call<DayView>("day", { date }),
+  episode: (region: string, side: Side | string) => call<EpisodeView | null>("episode", { region, side }),
+  episodes: (region: string, side: Side | string) => call<Episode[]>("episodes", { region, side }),
+  acknowledgeFlag: (key: string) => call<null>("acknowledge_flag", { key }),
+  regionEntries: (region: string, side: Side | string) => call<SorenessEntry[]>("region_entries", { region, side }),
 };

@@ -1,60 +1,323 @@
-// SoreMap's window: the body map on the left, the selected region's panel on the right, and
-// search and settings in the header.
+// SoreMap's window: the body map on the left and, on the right, the Today view, a region's
+// panel (its log, then what helps it) or a form for logging several regions or a workout.
 
 import "./styles.css";
 import { api, toCommandError } from "./api";
+import type { LogOptions } from "./bindings/LogOptions";
 import type { Region } from "./bindings/Region";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { Side } from "./bindings/Side";
+import type { SorenessEntry } from "./bindings/SorenessEntry";
 import { h } from "./dom";
-import { type BodyMap, renderBodyMap } from "./views/bodyMap";
-import { renderError, renderPanelPlaceholder, renderRegionPanel } from "./views/regionPanel";
+import { localDate } from "./time";
+import { type BodyMap, regionLabel, renderBodyMap, renderLegend } from "./views/bodyMap";
+import { renderEpisodeChart } from "./views/episodeChart";
+import { renderEntries } from "./views/entries";
+import { renderRaisedFlags } from "./views/flags";
+import { renderLogForm } from "./views/logForm";
+import { renderError, renderRegionPanel } from "./views/regionPanel";
 import { renderSearch } from "./views/search";
+import { renderTimer } from "./views/timer";
+import { showToast } from "./views/toast";
+import { renderToday } from "./views/today";
+import { renderWorkoutForm } from "./views/workoutForm";
 
 const DISCLAIMER =
   "SoreMap is not medical advice. It shows what its sources say about self-care for ordinary " +
   "muscle soreness. If pain is severe, keeps getting worse, or comes with numbness, weakness, " +
   "fever or dark urine, see a doctor.";
 
-/** What to open inside the panel once it is shown. */
+/** What to open inside the region panel once it is shown. */
 interface Focus {
   point?: string;
   technique?: string;
   muscle?: string;
 }
 
+type Mode =
+  | { kind: "today" }
+  | { kind: "region"; region: string; side: Side }
+  | { kind: "several" }
+  | { kind: "workout" };
+
+interface Picked {
+  region: string;
+  side: Side;
+  label: string;
+}
+
+const message = (raw: unknown) => toCommandError(raw).message;
+
 async function start(root: HTMLElement): Promise<void> {
-  const panel = h("aside", { class: "panel", "aria-live": "polite" }, renderPanelPlaceholder());
+  const panel = h("aside", { class: "panel", "aria-live": "polite" });
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
   const pregnancy = h("input", { type: "checkbox", id: "pregnancy", class: "pregnancy-toggle" });
-  const pregnancyLabel = h(
-    "label",
-    { class: "toggle", for: "pregnancy", title: "Mark points and techniques the sources caution against in pregnancy" },
-    pregnancy,
-    "Pregnant",
-  );
+  const todayButton = h("button", { type: "button", class: "header-button", "data-action": "today" }, "Today");
 
   let map: BodyMap | null = null;
   let regions = new Map<string, Region>();
-  let current: { region: string; side: Side } | null = null;
+  let options: LogOptions = { symptoms: [], max_note_chars: 20000, gap_days: 10, personal_min: 3 };
+  let mode: Mode = { kind: "today" };
+  let picked: Picked[] = [];
   let lastSide: Side = "left";
   let ticket = 0;
+  let pickedChips: HTMLElement | null = null;
 
-  const select = async (region: string, side: Side, focus: Focus = {}) => {
+  const label = (region: string, side: Side) => {
+    const r = regions.get(region);
+    return r ? regionLabel(r, side) : region;
+  };
+
+  const paintDay = async () => {
+    try {
+      const day = await api.day(localDate());
+      map?.paint(day.cells);
+    } catch {
+      // The panel shows errors; the colours simply stay as they were.
+    }
+  };
+
+  const refresh = async () => {
+    await paintDay();
+    if (mode.kind === "today") await showToday();
+    else if (mode.kind === "region") await showRegion(mode.region, mode.side, {}, true);
+  };
+
+  const deleteEntry = async (entry: SorenessEntry) => {
+    try {
+      await api.deleteSoreness(entry.id);
+      await refresh();
+      showToast(`Deleted ${entry.label}, ${entry.intensity}/10.`, {
+        label: "Undo",
+        run: async () => {
+          try {
+            await api.restoreSoreness(entry.id);
+            await refresh();
+          } catch (raw) {
+            showToast(message(raw));
+          }
+        },
+      });
+    } catch (raw) {
+      showToast(message(raw));
+    }
+  };
+
+  const acknowledge = async (key: string) => {
+    try {
+      await api.acknowledgeFlag(key);
+      await refresh();
+    } catch (raw) {
+      showToast(message(raw));
+    }
+  };
+
+  const editEntry = (entry: SorenessEntry, host: Element | null) => {
+    const form = renderLogForm({
+      options,
+      target: `Edit: ${entry.label}`,
+      initial: entry,
+      submitLabel: "Save changes",
+      onSubmit: async (input) => {
+        try {
+          await api.updateSoreness(entry.id, { ...input, targets: [{ region: entry.region, side: entry.side }] });
+        } catch (raw) {
+          throw new Error(message(raw));
+        }
+        await refresh();
+      },
+      onCancel: () => void refresh(),
+    });
+    const li = host?.querySelector(`[data-entry="${CSS.escape(entry.id)}"]`);
+    if (li) li.replaceChildren(form);
+    else panel.replaceChildren(form);
+    form.querySelector<HTMLButtonElement>(`.scale [value="${entry.intensity}"]`)?.focus();
+  };
+
+  const showToday = async () => {
+    mode = { kind: "today" };
+    picked = [];
+    map?.pick([]);
+    map?.select(null);
+    map?.showMarker(null);
     const mine = ++ticket;
+    try {
+      const day = await api.day(localDate());
+      if (mine !== ticket) return;
+      map?.paint(day.cells);
+      const view = renderToday(day, true, {
+        onSameAsYesterday: async () => {
+          try {
+            const copied = await api.sameAsYesterday();
+            await refresh();
+            showToast(`Copied ${copied.length} region${copied.length === 1 ? "" : "s"} from yesterday.`);
+          } catch (raw) {
+            showToast(message(raw));
+          }
+        },
+        onLogWorkout: () => showWorkout(),
+        onLogSeveral: () => showSeveral(),
+        onEdit: (entry) => editEntry(entry, panel),
+        onDelete: (entry) => void deleteEntry(entry),
+        onOpen: (region, side) => void showRegion(region, side as Side),
+        onAcknowledge: acknowledge,
+        onDeleteWorkout: async (id) => {
+          try {
+            await api.deleteWorkout(id);
+            await refresh();
+          } catch (raw) {
+            showToast(message(raw));
+          }
+        },
+      });
+      panel.replaceChildren(view);
+    } catch (raw) {
+      if (mine === ticket) panel.replaceChildren(renderError("Could not show today", message(raw)));
+    }
+  };
+
+  const chips = () =>
+    h(
+      "div",
+      { class: "chips", "data-picked": picked.length },
+      ...(picked.length ? picked.map((p) => h("span", { class: "chip chip-caution" }, p.label)) : [h("span", { class: "muted" }, "Click regions on the map to add them.")]),
+    );
+
+  const togglePick = (region: string, side: Side) => {
+    const i = picked.findIndex((p) => p.region === region && p.side === side);
+    if (i >= 0) picked.splice(i, 1);
+    else picked.push({ region, side, label: label(region, side) });
+    map?.pick(picked);
+    pickedChips?.replaceWith((pickedChips = chips()));
+    if (mode.kind === "workout") showWorkout(true);
+  };
+
+  const showSeveral = () => {
+    mode = { kind: "several" };
+    ++ticket;
+    map?.select(null);
+    map?.pick(picked);
+    pickedChips = chips();
+    const form = renderLogForm({
+      options,
+      target: "Log the same soreness for several regions",
+      submitLabel: "Save",
+      onSubmit: async (input) => {
+        if (!picked.length) throw new Error("Click at least one region on the map first.");
+        try {
+          await api.logSoreness({ ...input, targets: picked.map((p) => ({ region: p.region, side: p.side })) });
+        } catch (raw) {
+          throw new Error(message(raw));
+        }
+        showToast(`Logged ${picked.length} region${picked.length === 1 ? "" : "s"}.`);
+        await showToday();
+      },
+      onCancel: () => void showToday(),
+    });
+    panel.replaceChildren(h("div", { class: "several" }, h("h2", {}, "Log several regions"), pickedChips, form));
+  };
+
+  const showWorkout = (keep = false) => {
+    if (!keep) picked = mode.kind === "several" ? picked : [];
+    mode = { kind: "workout" };
+    ++ticket;
+    map?.select(null);
+    map?.pick(picked);
+    const form = renderWorkoutForm(
+      picked.map((p) => ({ region: p.region, side: p.side, label: p.label })),
+      async (input) => {
+        try {
+          await api.logWorkout({ ...input, targets: picked.map((p) => ({ region: p.region, side: p.side })) });
+        } catch (raw) {
+          throw new Error(message(raw));
+        }
+        showToast("Workout saved.");
+        await showToday();
+      },
+      () => void showToday(),
+    );
+    const old = panel.querySelector<HTMLFormElement>("form[data-form=workout]");
+    if (old) {
+      // Keep what was typed while regions are picked.
+      for (const name of ["activity", "effort", "duration", "at", "note"]) {
+        const from = old.querySelector<HTMLInputElement>(`[name=${name}]`);
+        const to = form.querySelector<HTMLInputElement>(`[name=${name}]`);
+        if (from && to) to.value = from.value;
+      }
+    }
+    panel.replaceChildren(form);
+  };
+
+  const logSection = async (region: string, side: Side): Promise<HTMLElement> => {
+    const [episode, entries, detail] = await Promise.all([api.episode(region, side), api.regionEntries(region, side), api.regionDetail(region, side)]);
+    const form = renderLogForm({
+      options,
+      target: `How sore is your ${label(region, side).toLowerCase()}?`,
+      submitLabel: "Log soreness",
+      onSubmit: async (input) => {
+        try {
+          await api.logSoreness({ ...input, targets: [{ region, side }] });
+        } catch (raw) {
+          throw new Error(message(raw));
+        }
+        await refresh();
+      },
+    });
+    const section = h(
+      "section",
+      { class: "panel-section your-log", "data-section": "log" },
+      h("h3", {}, "Your log"),
+      episode ? renderRaisedFlags(episode.flags, acknowledge) : null,
+      form,
+      episode ? renderEpisodeChart(episode, detail.timeline) : null,
+      h("h4", {}, "Recent entries ", h("span", { class: "muted" }, "(daily views use each day's latest)")),
+      renderEntries(entries, { onEdit: (e) => editEntry(e, section), onDelete: (e) => void deleteEntry(e) }, false, false, "No entries for this side yet."),
+    );
+    return section;
+  };
+
+  const showRegion = async (region: string, side: Side, focus: Focus = {}, keepScroll = false) => {
+    const mine = ++ticket;
+    mode = { kind: "region", region, side };
+    picked = [];
+    map?.pick([]);
     map?.select(region, side);
     map?.showMarker(null);
     if (side !== "center") lastSide = side;
+    const scroll = panel.scrollTop;
     try {
-      const detail = await api.regionDetail(region, side);
+      const [detail, log] = await Promise.all([api.regionDetail(region, side), logSection(region, side)]);
       if (mine !== ticket) return;
-      current = { region, side };
       const view = renderRegionPanel(detail, {
         onPointToggle: (point) => map?.showMarker(point?.marker ?? null, side, point?.id ?? ""),
-        onSide: (other) => void select(region, other),
+        onSide: (other) => void showRegion(region, other),
+        logSection: log,
+        tools: (kind, id, name, guidance) =>
+          h(
+            "div",
+            { class: "tools" },
+            h("h4", {}, "Guided timer"),
+            renderTimer(name, guidance, async (r) => {
+              try {
+                await api.logTreatment({
+                  region,
+                  side,
+                  technique: kind === "technique" ? id : undefined,
+                  point: kind === "point" ? id : undefined,
+                  duration_sec: r.seconds,
+                  before: r.before,
+                  after: r.after,
+                  note: r.note,
+                });
+              } catch (raw) {
+                throw new Error(message(raw));
+              }
+              await paintDay();
+            }),
+          ),
       });
       panel.replaceChildren(view);
-      panel.scrollTop = 0;
+      panel.scrollTop = keepScroll ? scroll : 0;
       const target = focus.point
         ? view.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(focus.point)}"]`)
         : focus.technique
@@ -69,36 +332,37 @@ async function start(root: HTMLElement): Promise<void> {
       }
     } catch (raw) {
       if (mine !== ticket) return;
-      current = null;
-      panel.replaceChildren(renderError("Could not show this region", toCommandError(raw).message));
+      panel.replaceChildren(renderError("Could not show this region", message(raw)));
     }
   };
 
   const openResult = (result: SearchResult) => {
     const region = regions.get(result.region);
     const side: Side = region && !region.sided ? "center" : lastSide;
-    const focus: Focus = { [result.kind]: result.id };
-    void select(result.region, side, result.kind === "region" ? {} : focus);
+    const focus: Focus = result.kind === "region" ? {} : { [result.kind]: result.id };
+    void showRegion(result.region, side, focus);
   };
 
   pregnancy.addEventListener("change", async () => {
     try {
       const settings = await api.setPregnancy(pregnancy.checked);
       pregnancy.checked = settings.pregnancy;
-      if (current) await select(current.region, current.side);
+      if (mode.kind === "region") await showRegion(mode.region, mode.side, {}, true);
     } catch (raw) {
       pregnancy.checked = !pregnancy.checked;
-      panel.replaceChildren(renderError("Could not save the setting", toCommandError(raw).message));
+      showToast(`Could not save the setting: ${message(raw)}`);
     }
   });
+  todayButton.addEventListener("click", () => void showToday());
 
   root.replaceChildren(
     h(
       "header",
       { class: "app-header" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "SoreMap"),
+      todayButton,
       renderSearch(openResult),
-      pregnancyLabel,
+      h("label", { class: "toggle", for: "pregnancy", title: "Mark points and techniques the sources caution against in pregnancy" }, pregnancy, "Pregnant"),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
     ),
     h("main", { class: "layout" }, mapArea, panel),
@@ -108,19 +372,25 @@ async function start(root: HTMLElement): Promise<void> {
   // `#/region/<id>/<side>` opens a region: links and tests can point straight at one.
   const fromHash = () => {
     const match = /^#\/region\/([^/]+)\/([^/]+)$/.exec(window.location.hash);
-    if (match) void select(decodeURIComponent(match[1]), decodeURIComponent(match[2]) as Side);
+    if (match) void showRegion(decodeURIComponent(match[1]), decodeURIComponent(match[2]) as Side);
   };
 
   try {
-    const [list, settings] = await Promise.all([api.listRegions(), api.settings()]);
+    const [list, settings, logOptions] = await Promise.all([api.listRegions(), api.settings(), api.logOptions()]);
     regions = new Map(list.map((r) => [r.id, r]));
+    options = logOptions;
     pregnancy.checked = settings.pregnancy;
-    map = renderBodyMap(list, (region, side) => void select(region, side));
-    mapArea.replaceChildren(map.element);
+    map = renderBodyMap(list, (region, side) => {
+      if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
+      else void showRegion(region, side);
+    });
+    mapArea.replaceChildren(map.element, renderLegend());
     window.addEventListener("hashchange", fromHash);
-    fromHash();
+    if (window.location.hash) fromHash();
+    else await showToday();
   } catch (raw) {
-    mapArea.replaceChildren(renderError("SoreMap could not open your data", toCommandError(raw).message));
+    mapArea.replaceChildren(renderError("SoreMap could not open your data", message(raw)));
+    panel.replaceChildren(renderError("Nothing to show", "SoreMap needs its database to show your log."));
   }
 }
 

@@ -287,6 +287,31 @@ impl Database {
         Ok(out)
     }
 
+    /// The latest live entries for one region-side, newest first.
+    pub fn recent_entries(
+        &self,
+        region: &str,
+        side: &str,
+        limit: u32,
+    ) -> Result<Vec<SorenessEntry>> {
+        let (region, side) = self.region_side(region, side)?;
+        let limit = limit.clamp(1, 500);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ENTRY_SELECT} WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2
+             ORDER BY at DESC, created_at DESC LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![region.id, side.as_str(), limit], |r| {
+            self.entry_from(r)
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let mut entry = row?;
+            entry.flags = self.entry_flags(&entry)?;
+            out.push(entry);
+        }
+        Ok(out)
+    }
+
     /// Live entries for one region-side, oldest first.
     pub(crate) fn entries_for(&self, region: &str, side: Side) -> Result<Vec<SorenessEntry>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -218,6 +218,12 @@ impl Session {
     /// Saves what the window shows as `target/e2e-screenshots/<name>.png`.
     pub fn screenshot(&self, name: &str) -> Result<PathBuf> {
         use base64::Engine;
+        // Let the webview paint what the DOM now holds.
+        self.execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )?;
         let data = self.call("GET", "/screenshot", None)?;
         let png = base64::engine::general_purpose::STANDARD
             .decode(data.as_str().ok_or("screenshot: no data")?)

@@ -3,6 +3,7 @@
 // Every shape is a button for assistive technology and the keyboard: `role="button"`,
 // `tabindex="0"`, an `aria-label` such as "Left calf", and Enter or Space selects it.
 
+import type { DayCell } from "../bindings/DayCell";
 import type { Marker } from "../bindings/Marker";
 import type { Region } from "../bindings/Region";
 import type { Side } from "../bindings/Side";
@@ -18,6 +19,10 @@ export interface BodyMap {
   select(region: string | null, side?: Side): void;
   /** Shows a point's position for one side of the person, or clears it. */
   showMarker(marker: Marker | null, side?: Side, label?: string): void;
+  /** Colours each region-side by its soreness (the day's latest entry); others are cleared. */
+  paint(cells: DayCell[]): void;
+  /** Marks the region-sides picked for logging several at once. */
+  pick(picked: { region: string; side: Side }[]): void;
 }
 
 export function regionLabel(region: Region, side: Side): string {
@@ -146,6 +151,20 @@ export function renderBodyMap(
         shape.setAttribute("aria-pressed", String(on));
       }
     },
+    paint(cells) {
+      const level = new Map(cells.map((c) => [`${c.region}/${c.side}`, c.intensity]));
+      for (const shape of element.querySelectorAll(".region")) {
+        const n = level.get(`${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`);
+        if (n === undefined) shape.removeAttribute("data-level");
+        else shape.setAttribute("data-level", String(n));
+      }
+    },
+    pick(picked) {
+      const keys = new Set(picked.map((p) => `${p.region}/${p.side}`));
+      for (const shape of element.querySelectorAll(".region")) {
+        shape.classList.toggle("picked", keys.has(`${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`));
+      }
+    },
     showMarker(marker, side = "left", label = "") {
       for (const layer of Object.values(markerLayers)) layer.replaceChildren();
       if (!marker) return;
@@ -162,4 +181,28 @@ export function renderBodyMap(
       );
     },
   };
+}
+
+/** The colour scale for soreness, with its words. */
+export function renderLegend(): HTMLElement {
+  const bands: [number[], string][] = [
+    [[0], "none"],
+    [[1, 2, 3], "mild"],
+    [[4, 5, 6], "moderate"],
+    [[7, 8], "severe"],
+    [[9, 10], "worst"],
+  ];
+  return h(
+    "div",
+    { class: "legend", "aria-label": "Soreness colour scale" },
+    h("span", { class: "legend-title" }, "Soreness today"),
+    ...bands.map(([levels, word]) =>
+      h(
+        "span",
+        { class: "legend-band" },
+        ...levels.map((n) => h("span", { class: "swatch", "data-level": n, title: String(n) })),
+        ` ${levels.length > 1 ? `${levels[0]}–${levels[levels.length - 1]}` : levels[0]} ${word}`,
+      ),
+    ),
+  );
 }

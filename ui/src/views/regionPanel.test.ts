@@ -93,7 +93,7 @@ describe("region panel", () => {
   it("shows warning signs, cautions and the DOMS timeline", () => {
     const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
     const urgent = panel.querySelector<HTMLDetailsElement>("[data-section=flags] [data-flag=rhabdo]");
-    expect(urgent?.open).toBe(true);
+    expect(urgent?.open).toBe(false);
     expect(urgent?.textContent).toContain("Urgent");
     expect(panel.querySelector("[data-section=cautions] [data-flag=skin]")).not.toBeNull();
     const phases = [...panel.querySelectorAll<HTMLElement>(".timeline-phase")];

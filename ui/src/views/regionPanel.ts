@@ -16,6 +16,10 @@ export interface PanelHandlers {
   onPointToggle(point: Point | null): void;
   /** The person asked for the other side of the same region. */
   onSide?(side: Side): void;
+  /** The person's own log for this region-side, shown above what the catalogue says. */
+  logSection?: HTMLElement;
+  /** Extra controls (the guided timer) for a point or technique. */
+  tools?(kind: "point" | "technique", id: string, name: string, guidance: string): HTMLElement | null;
 }
 
 const SEVERITY_LABEL: Record<SafetyFlag["severity"], string> = {
@@ -66,7 +70,12 @@ function pointTitle(point: Point, pregnancy: boolean): HTMLElement {
   );
 }
 
-export function renderPoint(point: Point, sources: Map<string, Source>, pregnancy = false): HTMLDetailsElement {
+export function renderPoint(
+  point: Point,
+  sources: Map<string, Source>,
+  pregnancy = false,
+  tools: HTMLElement | null = null,
+): HTMLDetailsElement {
   return h(
     "details",
     { class: "item point", "data-point": point.id },
@@ -107,11 +116,17 @@ export function renderPoint(point: Point, sources: Map<string, Source>, pregnanc
           ),
         )
       : null,
+    tools,
     cite(point.sources, sources),
   );
 }
 
-export function renderTechnique(t: Technique, sources: Map<string, Source>, pregnancy = false): HTMLDetailsElement {
+export function renderTechnique(
+  t: Technique,
+  sources: Map<string, Source>,
+  pregnancy = false,
+  tools: HTMLElement | null = null,
+): HTMLDetailsElement {
   return h(
     "details",
     { class: "item technique", "data-technique": t.id },
@@ -132,6 +147,7 @@ export function renderTechnique(t: Technique, sources: Map<string, Source>, preg
       h("dd", {}, t.pressure),
     ),
     field("Cautions", h("div", { class: "cautions" }, bullets(t.cautions))),
+    tools,
     cite(t.sources, sources),
   );
 }
@@ -139,7 +155,7 @@ export function renderTechnique(t: Technique, sources: Map<string, Source>, preg
 function renderFlag(flag: SafetyFlag, sources: Map<string, Source>): HTMLElement {
   return h(
     "details",
-    { class: `item flag severity-${flag.severity}`, "data-flag": flag.id, open: flag.severity === "urgent" },
+    { class: `item flag severity-${flag.severity}`, "data-flag": flag.id },
     h(
       "summary",
       {},
@@ -197,8 +213,10 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
   const sources = new Map(detail.sources.map((s) => [s.id, s]));
   const points = [...detail.points_on, ...detail.points_for];
   const pregnancy = detail.pregnancy;
-  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, pregnancy));
-  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, pregnancy));
+  const pointName = (p: Point) => (p.code && p.pinyin ? `${p.code} ${p.pinyin}` : (p.names[0] ?? p.id));
+  const pointTools = (p: Point) => handlers.tools?.("point", p.id, pointName(p), p.how_to_apply) ?? null;
+  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, pregnancy, pointTools(p)));
+  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, pregnancy, pointTools(p)));
   const serious = detail.flags.filter((f) => f.severity !== "caution");
   const cautions = detail.flags.filter((f) => f.severity === "caution");
   const panel = h(
@@ -215,6 +233,7 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       h("div", { class: "title-row" }, h("h2", { id: "region-title" }, detail.label), sideSwitch(detail, handlers.onSide)),
       h("p", { class: "summary" }, detail.region.summary),
     ),
+    handlers.logSection ?? null,
     h(
       "section",
       { class: "panel-section warnings", "data-section": "flags" },
@@ -231,7 +250,9 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
     section(
       "Massage and self-care",
       "techniques",
-      detail.techniques.map((t) => renderTechnique(t, sources, pregnancy)),
+      detail.techniques.map((t) =>
+        renderTechnique(t, sources, pregnancy, handlers.tools?.("technique", t.id, t.name, t.duration) ?? null),
+      ),
       "No techniques listed.",
     ),
     detail.muscles.length
