@@ -74,7 +74,10 @@ impl Database {
 
     /// Opens the database at `path` and makes sure it holds `catalogue`.
     pub fn open_with(path: &Path, catalogue: &Catalogue) -> Result<Self> {
-        refuse_newer(path)?;
+        let found = refuse_newer(path)?;
+        if found > 0 && found < schema_version() {
+            crate::backup::before_migration(path, found, chrono::Local::now().naive_local())?;
+        }
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -88,6 +91,14 @@ impl Database {
         };
         db.sync_catalogue(catalogue)?;
         Ok(db)
+    }
+
+    /// Brings a database just restored from a backup up to this build's schema and catalogue.
+    pub(crate) fn after_restore(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        MIGRATIONS.to_latest(&mut self.conn)?;
+        self.sync_catalogue(&Catalogue::embedded()?)?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -257,7 +268,7 @@ impl Database {
         rows.map(|body| decode(&body?)).collect()
     }
 
-    fn all_sources(&self) -> Result<BTreeMap<String, Source>> {
+    pub(crate) fn all_sources(&self) -> Result<BTreeMap<String, Source>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, body FROM sources ORDER BY id")?;
@@ -313,9 +324,10 @@ impl Database {
 }
 
 /// Refuses a database file whose schema is newer than this build, without writing to it.
-fn refuse_newer(path: &Path) -> Result<()> {
+/// Returns the file's schema version (0 for a new file).
+fn refuse_newer(path: &Path) -> Result<i64> {
     if !path.exists() {
-        return Ok(());
+        return Ok(0);
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -326,7 +338,7 @@ fn refuse_newer(path: &Path) -> Result<()> {
             supported: schema_version(),
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 fn decode<T: DeserializeOwned>(body: &str) -> Result<T> {

@@ -5,6 +5,7 @@
 //! needs a window): it is opened from a path and tested on real SQLite files, and the desktop
 //! shell only adapts its functions to commands.
 
+pub mod backup;
 pub mod catalogue;
 pub mod db;
 pub mod episodes;
@@ -13,6 +14,7 @@ pub mod log;
 pub mod model;
 pub mod safety;
 pub mod search;
+pub mod transfer;
 pub mod validate;
 
 pub use db::Database;

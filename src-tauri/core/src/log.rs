@@ -237,6 +237,10 @@ impl Database {
         raised: Vec<safety::Raised>,
         scope: &str,
     ) -> Result<Vec<RaisedFlag>> {
+        if raised.is_empty() {
+            return Ok(Vec::new());
+        }
+        let all = self.all_sources()?;
         raised
             .into_iter()
             .map(|r| {
@@ -245,11 +249,18 @@ impl Database {
                     .conn
                     .prepare_cached("SELECT 1 FROM flag_acks WHERE key = ?1")?
                     .exists([&key])?;
+                let sources = r
+                    .flag
+                    .sources
+                    .iter()
+                    .filter_map(|id| all.get(id).cloned())
+                    .collect();
                 Ok(RaisedFlag {
                     key,
                     flag: r.flag,
                     reason: r.reason,
                     acknowledged,
+                    sources,
                 })
             })
             .collect()

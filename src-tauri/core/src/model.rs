@@ -424,6 +424,8 @@ pub struct RaisedFlag {
     pub flag: SafetyFlag,
     pub reason: String,
     pub acknowledged: bool,
+    /// The flag's sources, for citing them by title.
+    pub sources: Vec<Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

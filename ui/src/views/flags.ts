@@ -29,7 +29,7 @@ export function renderRaisedFlags(flags: RaisedFlag[], onAcknowledge: (key: stri
         h("div", { class: "raised-head" }, h("span", { class: `chip chip-${f.flag.severity}` }, SEVERITY[f.flag.severity]), h("strong", {}, f.flag.title)),
         h("p", { class: "raised-reason" }, `Why: ${f.reason}`),
         h("p", {}, f.flag.advice),
-        h("div", { class: "raised-foot" }, h("span", { class: "cite" }, `Source: ${f.flag.sources.join(", ")}`), ack),
+        h("div", { class: "raised-foot" }, h("span", { class: "cite" }, `Source: ${f.sources.map((src) => src.title).join("; ")}`), ack),
       );
     }),
   );
