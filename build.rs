@@ -21,6 +21,16 @@ const COMMANDS: &[&str] = &[
     "episodes",
     "acknowledge_flag",
     "region_entries",
+    "trends",
+    "trend",
+    "heatmap",
+    "export_json",
+    "export_csv",
+    "preview_import",
+    "apply_import",
+    "backup_now",
+    "backups",
+    "restore_backup",
 ];
 
 fn main() {

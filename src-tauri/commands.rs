@@ -4,11 +4,16 @@
 //! arrive as plain strings and are validated by the core, so a bad value becomes an `Error`
 //! with a clear message rather than a panic.
 
+use soremap_core::model::DayCell;
 use soremap_core::model::{
     AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
     Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
-use soremap_core::Result;
+use soremap_core::transfer::{ExportSummary, ImportPreview};
+use soremap_core::trends::{TrendSeries, TrendsOverview};
+use soremap_core::{Error, Result};
+use std::path::PathBuf;
+use tauri::ipc::Channel;
 use tauri::State;
 
 /// The person's local wall-clock time: the log is kept in local time.
@@ -135,4 +140,102 @@ pub fn region_entries(
     side: String,
 ) -> Result<Vec<SorenessEntry>> {
     state.with(|db| db.recent_entries(&region, &side, 20))
+}
+
+#[tauri::command]
+pub fn trends(state: State<'_, AppState>, from: String, to: String) -> Result<TrendsOverview> {
+    state.with(|db| db.trends(&from, &to, now()))
+}
+
+#[tauri::command]
+pub fn trend(
+    state: State<'_, AppState>,
+    region: String,
+    side: String,
+    from: String,
+    to: String,
+) -> Result<TrendSeries> {
+    state.with(|db| db.trend(&region, &side, &from, &to, now()))
+}
+
+#[tauri::command]
+pub fn heatmap(state: State<'_, AppState>, date: String) -> Result<Vec<DayCell>> {
+    state.with(|db| db.heatmap(&date))
+}
+
+/// A path chosen in the system dialog; an empty one is refused by name.
+fn chosen(path: &str) -> Result<PathBuf> {
+    if path.trim().is_empty() {
+        return Err(Error::invalid("file", "no file was chosen."));
+    }
+    Ok(PathBuf::from(path))
+}
+
+// Exports, imports and backups can take seconds: they run off the main thread so the window
+// stays responsive.
+
+#[tauri::command]
+pub async fn export_json(state: State<'_, AppState>, path: String) -> Result<ExportSummary> {
+    let path = chosen(&path)?;
+    state.with(|db| db.export_json(&path, now()))
+}
+
+#[tauri::command]
+pub async fn export_csv(
+    state: State<'_, AppState>,
+    kind: String,
+    path: String,
+) -> Result<ExportSummary> {
+    let path = chosen(&path)?;
+    state.with(|db| db.export_csv(&kind, &path, now()))
+}
+
+#[tauri::command]
+pub async fn preview_import(state: State<'_, AppState>, path: String) -> Result<ImportPreview> {
+    let path = chosen(&path)?;
+    state.with(|db| {
+        let checked = db.read_import(&path, now())?;
+        db.preview_import(&checked)
+    })
+}
+
+#[derive(Clone, serde::Serialize)]
+pub struct Progress {
+    done: u64,
+    total: u64,
+}
+
+#[tauri::command]
+pub async fn apply_import(
+    state: State<'_, AppState>,
+    path: String,
+    on_progress: Channel<Progress>,
+) -> Result<ImportPreview> {
+    let path = chosen(&path)?;
+    state.with(|db| {
+        let checked = db.read_import(&path, now())?;
+        db.apply_import_with(&checked, now(), &mut |done, total| {
+            let _ = on_progress.send(Progress { done, total });
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn backup_now(state: State<'_, AppState>, path: String) -> Result<String> {
+    let path = chosen(&path)?;
+    state.with(|db| db.backup_to(&path).map(|()| path.display().to_string()))
+}
+
+#[tauri::command]
+pub fn backups(state: State<'_, AppState>) -> Result<Vec<String>> {
+    state.with(|db| db.backups())
+}
+
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String> {
+    let path = chosen(&path)?;
+    state.with(|db| {
+        db.restore_from(&path, now())
+            .map(|saved| saved.display().to_string())
+    })
 }

@@ -71,6 +71,16 @@ pub fn build<R: Runtime>(
             commands::episodes,
             commands::acknowledge_flag,
             commands::region_entries,
+            commands::trends,
+            commands::trend,
+            commands::heatmap,
+            commands::export_json,
+            commands::export_csv,
+            commands::preview_import,
+            commands::apply_import,
+            commands::backup_now,
+            commands::backups,
+            commands::restore_backup,
         ])
 }
 

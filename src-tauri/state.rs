@@ -14,10 +14,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Opens the database and takes the day's automatic backup if there is none yet.
     pub fn open(data_dir: &Path) -> Self {
-        AppState {
-            db: Mutex::new(Database::open_in_dir(data_dir)),
+        let db = Database::open_in_dir(data_dir);
+        if let Ok(db) = &db {
+            if let Err(e) = db.daily_backup(chrono::Local::now().naive_local()) {
+                // A failed snapshot must not keep the person from their data.
+                eprintln!("SoreMap: the daily backup failed: {e}");
+            }
         }
+        AppState { db: Mutex::new(db) }
     }
 
     /// Runs `f` with the database, or returns why there is none.

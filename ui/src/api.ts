@@ -1,12 +1,18 @@
 // The one typed doorway to the Rust commands: one function per command, typed by the bindings
 // generated from the Rust types. Views never call `invoke` with string names themselves.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Region } from "./bindings/Region";
 import type { RegionDetail } from "./bindings/RegionDetail";
+import type { CalendarDay } from "./bindings/CalendarDay";
+import type { DayCell } from "./bindings/DayCell";
 import type { DayView } from "./bindings/DayView";
+import type { ExportSummary } from "./bindings/ExportSummary";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { TrendSeries } from "./bindings/TrendSeries";
+import type { TrendsOverview } from "./bindings/TrendsOverview";
 import type { Episode } from "./bindings/Episode";
 import type { EpisodeView } from "./bindings/EpisodeView";
 import type { LogOptions } from "./bindings/LogOptions";
@@ -50,6 +56,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+export type { CalendarDay };
+
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   listRegions: () => call<Region[]>("list_regions"),
@@ -72,4 +80,19 @@ export const api = {
   episodes: (region: string, side: Side | string) => call<Episode[]>("episodes", { region, side }),
   acknowledgeFlag: (key: string) => call<null>("acknowledge_flag", { key }),
   regionEntries: (region: string, side: Side | string) => call<SorenessEntry[]>("region_entries", { region, side }),
+  trends: (from: string, to: string) => call<TrendsOverview>("trends", { from, to }),
+  trend: (region: string, side: Side | string, from: string, to: string) =>
+    call<TrendSeries>("trend", { region, side, from, to }),
+  heatmap: (date: string) => call<DayCell[]>("heatmap", { date }),
+  exportJson: (path: string) => call<ExportSummary>("export_json", { path }),
+  exportCsv: (kind: "entries" | "workouts" | "treatments", path: string) => call<ExportSummary>("export_csv", { kind, path }),
+  previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),
+  applyImport: (path: string, onProgress: (done: number, total: number) => void) => {
+    const channel = new Channel<{ done: number; total: number }>();
+    channel.onmessage = (p) => onProgress(p.done, p.total);
+    return call<ImportPreview>("apply_import", { path, onProgress: channel });
+  },
+  backupNow: (path: string) => call<string>("backup_now", { path }),
+  backups: () => call<string[]>("backups"),
+  restoreBackup: (path: string) => call<string>("restore_backup", { path }),
 };

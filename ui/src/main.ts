@@ -21,6 +21,9 @@ import { renderTimer } from "./views/timer";
 import { showToast } from "./views/toast";
 import { renderToday } from "./views/today";
 import { renderWorkoutForm } from "./views/workoutForm";
+import { renderDataView } from "./views/dataView";
+import { renderReport } from "./views/report";
+import { rangeOf, renderTrendChart, renderTrends } from "./views/trends";
 
 const DISCLAIMER =
   "SoreMap is not medical advice. It shows what its sources say about self-care for ordinary " +
@@ -38,7 +41,9 @@ type Mode =
   | { kind: "today" }
   | { kind: "region"; region: string; side: Side }
   | { kind: "several" }
-  | { kind: "workout" };
+  | { kind: "workout" }
+  | { kind: "trends"; region: string; side: Side; preset: string }
+  | { kind: "data" };
 
 interface Picked {
   region: string;
@@ -53,6 +58,8 @@ async function start(root: HTMLElement): Promise<void> {
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
   const pregnancy = h("input", { type: "checkbox", id: "pregnancy", class: "pregnancy-toggle" });
   const todayButton = h("button", { type: "button", class: "header-button", "data-action": "today" }, "Today");
+  const trendsButton = h("button", { type: "button", class: "header-button", "data-action": "trends" }, "Trends");
+  const dataButton = h("button", { type: "button", class: "header-button", "data-action": "data" }, "Your data");
 
   let map: BodyMap | null = null;
   let regions = new Map<string, Region>();
@@ -62,6 +69,13 @@ async function start(root: HTMLElement): Promise<void> {
   let lastSide: Side = "left";
   let ticket = 0;
   let pickedChips: HTMLElement | null = null;
+
+  const nav = (which: "today" | "trends" | "data" | null) => {
+    for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton]] as const) {
+      if (name === which) button.setAttribute("aria-current", "page");
+      else button.removeAttribute("aria-current");
+    }
+  };
 
   const label = (region: string, side: Side) => {
     const r = regions.get(region);
@@ -81,6 +95,58 @@ async function start(root: HTMLElement): Promise<void> {
     await paintDay();
     if (mode.kind === "today") await showToday();
     else if (mode.kind === "region") await showRegion(mode.region, mode.side, {}, true);
+    else if (mode.kind === "trends") await showTrends(mode.region, mode.side, mode.preset);
+  };
+
+  const showTrends = async (region: string, side: Side, preset: string, range?: [string, string]) => {
+    const mine = ++ticket;
+    mode = { kind: "trends", region, side, preset };
+    nav("trends");
+    picked = [];
+    map?.pick([]);
+    map?.select(region, side);
+    map?.showMarker(null);
+    const [from, to] = range ?? rangeOf(preset);
+    try {
+      const [overview, series] = await Promise.all([api.trends(from, to), api.trend(region, side, from, to)]);
+      if (mine !== ticket) return;
+      const width = Math.max(280, panel.clientWidth - 60);
+      const { element: chart, chart: plot } = await renderTrendChart(series, width);
+      const view = renderTrends(overview, preset, chart, {
+        onDay: async (date) => {
+          try {
+            map?.paint(await api.heatmap(date));
+          } catch (raw) {
+            showToast(message(raw));
+          }
+        },
+        onRange: (f, t) => {
+          const p = (view.querySelector("select[name=range]") as HTMLSelectElement | null)?.value ?? preset;
+          void showTrends(region, side, p, [f, t]);
+        },
+        onPrint: async () => {
+          const day = await api.day(localDate()).catch(() => null);
+          document.getElementById("report")?.remove();
+          document.body.append(renderReport(overview, map?.element.querySelector(".body-map") ?? map?.element ?? null, plot?.ctx.canvas ?? null, series.label, day?.open_episodes ?? []));
+          window.print();
+        },
+      });
+      panel.replaceChildren(view);
+      if (overview.calendar.length) map?.paint(await api.heatmap(overview.calendar[overview.calendar.length - 1].date));
+    } catch (raw) {
+      if (mine === ticket) panel.replaceChildren(renderError("Could not show trends", message(raw)));
+    }
+  };
+
+  const showData = async () => {
+    const mine = ++ticket;
+    mode = { kind: "data" };
+    nav("data");
+    map?.select(null);
+    map?.pick([]);
+    const [info, backups] = await Promise.all([api.appInfo().catch(() => null), api.backups().catch(() => [])]);
+    if (mine !== ticket) return;
+    panel.replaceChildren(renderDataView(info, backups, { onChanged: paintDay }));
   };
 
   const deleteEntry = async (entry: SorenessEntry) => {
@@ -136,6 +202,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const showToday = async () => {
     mode = { kind: "today" };
+    nav("today");
     picked = [];
     map?.pick([]);
     map?.select(null);
@@ -194,6 +261,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const showSeveral = () => {
     mode = { kind: "several" };
+    nav(null);
     ++ticket;
     map?.select(null);
     map?.pick(picked);
@@ -220,6 +288,7 @@ async function start(root: HTMLElement): Promise<void> {
   const showWorkout = (keep = false) => {
     if (!keep) picked = mode.kind === "several" ? picked : [];
     mode = { kind: "workout" };
+    nav(null);
     ++ticket;
     map?.select(null);
     map?.pick(picked);
@@ -279,6 +348,7 @@ async function start(root: HTMLElement): Promise<void> {
   const showRegion = async (region: string, side: Side, focus: Focus = {}, keepScroll = false) => {
     const mine = ++ticket;
     mode = { kind: "region", region, side };
+    nav(null);
     picked = [];
     map?.pick([]);
     map?.select(region, side);
@@ -354,13 +424,18 @@ async function start(root: HTMLElement): Promise<void> {
     }
   });
   todayButton.addEventListener("click", () => void showToday());
+  trendsButton.addEventListener("click", () => {
+    const current = mode.kind === "region" ? mode : { region: "calf", side: lastSide };
+    void showTrends(current.region, current.side, "30");
+  });
+  dataButton.addEventListener("click", () => void showData());
 
   root.replaceChildren(
     h(
       "header",
       { class: "app-header" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "SoreMap"),
-      todayButton,
+      h("nav", { class: "nav" }, todayButton, trendsButton, dataButton),
       renderSearch(openResult),
       h("label", { class: "toggle", for: "pregnancy", title: "Mark points and techniques the sources caution against in pregnancy" }, pregnancy, "Pregnant"),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
@@ -382,6 +457,7 @@ async function start(root: HTMLElement): Promise<void> {
     pregnancy.checked = settings.pregnancy;
     map = renderBodyMap(list, (region, side) => {
       if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
+      else if (mode.kind === "trends") void showTrends(region, side, mode.preset);
       else void showRegion(region, side);
     });
     mapArea.replaceChildren(map.element, renderLegend());
@@ -395,4 +471,9 @@ async function start(root: HTMLElement): Promise<void> {
 }
 
 const root = document.getElementById("app");
-if (root) void start(root);
+if (root) {
+  start(root).catch((e: unknown) => {
+    // Never a blank window: say what went wrong.
+    root.replaceChildren(renderError("SoreMap could not start", e instanceof Error ? `${e.message}` : String(e)));
+  });
+}

@@ -170,20 +170,7 @@ impl Database {
     /// Checks that `region` exists and has `side`; returns the region.
     pub fn region_side(&self, region: &str, side: &str) -> Result<(Region, Side)> {
         let region = self.region(region)?;
-        let side: Side = side.parse()?;
-        if !region.sides().contains(&side) {
-            let expected = region
-                .sides()
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" or ");
-            return Err(Error::SideNotApplicable {
-                region: region.name.to_lowercase(),
-                side: side.to_string(),
-                expected,
-            });
-        }
+        let side = side_of(&region, side)?;
         Ok((region, side))
     }
 
@@ -321,6 +308,25 @@ impl Database {
             Ok(())
         })
     }
+}
+
+/// Checks that `region` has `side`.
+pub(crate) fn side_of(region: &Region, side: &str) -> Result<Side> {
+    let side: Side = side.parse()?;
+    if !region.sides().contains(&side) {
+        let expected = region
+            .sides()
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        return Err(Error::SideNotApplicable {
+            region: region.name.to_lowercase(),
+            side: side.to_string(),
+            expected,
+        });
+    }
+    Ok(side)
 }
 
 /// Refuses a database file whose schema is newer than this build, without writing to it.

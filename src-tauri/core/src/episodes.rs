@@ -1,7 +1,8 @@
 //! Recovery episodes, derived from the log, and their place on the DOMS timeline.
 //!
 //! Per region-side, an episode starts at a workout that worked it or at the first soreness
-//! above 0, and ends when soreness is back at 1 or below, or after `GAP_DAYS` days without an
+//! above 0, and ends when soreness is back at 1 or below (after having been above it, or once
+//! 72 hours have passed since a workout that caused none), or after `GAP_DAYS` days without an
 //! entry. Nothing here is stored: episodes are recomputed from the entries every time, so an
 //! edited or deleted entry can never leave a stale episode behind.
 
@@ -148,7 +149,10 @@ pub fn derive(
                     b.peak = intensity;
                     b.peak_at = at;
                 }
-                if intensity <= 1 && (b.peak > 1 || b.started_by == EpisodeEdge::Workout) {
+                // Back at 1 or below after real soreness ends it; so does a low reading once
+                // the peak window after a workout has passed without any.
+                let past_peak_window = (at - b.start) >= Duration::hours(72);
+                if intensity <= 1 && (b.peak > 1 || past_peak_window) {
                     if let Some(b) = open.take() {
                         episodes.push(b.finish(
                             region,

@@ -14,7 +14,9 @@ pub mod log;
 pub mod model;
 pub mod safety;
 pub mod search;
+pub mod synthetic;
 pub mod transfer;
+pub mod trends;
 pub mod validate;
 
 pub use db::Database;

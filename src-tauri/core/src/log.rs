@@ -374,6 +374,11 @@ impl Database {
             })?)
     }
 
+    /// The whole-body heatmap for a date (`YYYY-MM-DD`).
+    pub fn heatmap(&self, date: &str) -> Result<Vec<DayCell>> {
+        self.cells(parse_date(date)?)
+    }
+
     /// Each region-side's latest soreness on `date`.
     pub fn cells(&self, date: NaiveDate) -> Result<Vec<DayCell>> {
         let from = format!("{date}T00:00:00");

@@ -227,6 +227,7 @@ pub struct AppInfo {
     pub data_dir: String,
     pub database_path: String,
     pub catalogue_version: String,
+    #[ts(type = "number")]
     pub schema_version: i64,
 }
 

@@ -5,7 +5,7 @@
 //! written, previewed, and then merged in one transaction: records are matched by their stable
 //! id, so importing the same file twice adds nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -14,8 +14,9 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::Database;
+use crate::db::{side_of, Database};
 use crate::error::{Error, Result};
+use crate::model::Region;
 use crate::validate::{self, format_time};
 
 pub const EXPORT_FORMAT: &str = "soremap-export";
@@ -105,6 +106,17 @@ pub struct ExportFile {
     pub flag_acks: Vec<ExportAck>,
     #[serde(default)]
     pub pregnancy: Option<bool>,
+}
+
+/// An export file that has passed every check. Only `Database::parse_import` and
+/// `Database::read_import` make one, so nothing unchecked can reach `apply_import`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedImport(ExportFile);
+
+impl CheckedImport {
+    pub fn file(&self) -> &ExportFile {
+        &self.0
+    }
 }
 
 /// What an import would do.
@@ -368,7 +380,7 @@ impl Database {
     }
 
     /// Reads and fully checks an export file; nothing is written.
-    pub fn read_import(&self, path: &Path, now: NaiveDateTime) -> Result<ExportFile> {
+    pub fn read_import(&self, path: &Path, now: NaiveDateTime) -> Result<CheckedImport> {
         let meta = std::fs::metadata(path).map_err(|e| {
             Error::invalid(
                 "import file",
@@ -394,36 +406,20 @@ impl Database {
         self.parse_import(&bytes, now)
     }
 
-    pub fn parse_import(&self, bytes: &[u8], now: NaiveDateTime) -> Result<ExportFile> {
-        // Peek at the format and version first, so a newer file gets the right message.
-        let head: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            Error::invalid(
-                "import file",
-                format!("it is not a SoreMap JSON export ({e})."),
-            )
-        })?;
-        if head.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
-            return Err(Error::invalid(
-                "import file",
-                "it is not a SoreMap JSON export (no \"format\": \"soremap-export\").",
-            ));
+    pub fn parse_import(&self, bytes: &[u8], now: NaiveDateTime) -> Result<CheckedImport> {
+        let file: ExportFile = match serde_json::from_slice(bytes) {
+            Ok(file) => file,
+            Err(shape) => return Err(diagnose(bytes, &shape)),
+        };
+        if file.format != EXPORT_FORMAT {
+            return Err(not_an_export());
         }
-        let version = head.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if version > u64::from(EXPORT_VERSION) {
-            return Err(Error::invalid(
-                "import file",
-                format!("it was made by a newer SoreMap (export version {version}; this one reads up to {EXPORT_VERSION}). Update SoreMap to import it."),
-            ));
+        if file.version > EXPORT_VERSION {
+            return Err(newer(u64::from(file.version)));
         }
-        let file: ExportFile = serde_json::from_value(head).map_err(|e| {
-            Error::invalid(
-                "import file",
-                format!("it does not have the shape of a SoreMap export: {e}."),
-            )
-        })?;
         let problems = self.check_import(&file, now);
         if problems.is_empty() {
-            Ok(file)
+            Ok(CheckedImport(file))
         } else {
             let more = if problems.len() >= MAX_PROBLEMS {
                 " (and possibly more)"
@@ -444,6 +440,16 @@ impl Database {
 
     fn check_import(&self, file: &ExportFile, now: NaiveDateTime) -> Vec<String> {
         let mut problems = Vec::new();
+        let regions: HashMap<String, Region> = match self.regions() {
+            Ok(list) => list.into_iter().map(|r| (r.id.clone(), r)).collect(),
+            Err(e) => return vec![e.to_string()],
+        };
+        let region_side = |region: &str, side: &str| -> Result<()> {
+            let r = regions
+                .get(region)
+                .ok_or_else(|| Error::UnknownRegion(region.to_owned()))?;
+            side_of(r, side).map(drop)
+        };
         let mut push = |p: String| {
             if problems.len() < MAX_PROBLEMS {
                 problems.push(p);
@@ -466,7 +472,7 @@ impl Database {
             if let Err(p) = stored_time(&format!("{what}.at"), &e.at, now) {
                 push(p);
             }
-            if let Err(err) = self.region_side(&e.region, &e.side) {
+            if let Err(err) = region_side(&e.region, &e.side) {
                 push(format!("{what}: {err}"));
             }
             for result in [
@@ -500,7 +506,7 @@ impl Database {
                 push(format!("{what}: no regions"));
             }
             for r in &w.regions {
-                if let Err(err) = self.region_side(&r.region, &r.side) {
+                if let Err(err) = region_side(&r.region, &r.side) {
                     push(format!("{what}: {err}"));
                 }
             }
@@ -511,7 +517,7 @@ impl Database {
             if let Err(p) = stored_time(&format!("{what}.at"), &t.at, now) {
                 push(p);
             }
-            if let Err(err) = self.region_side(&t.region, &t.side) {
+            if let Err(err) = region_side(&t.region, &t.side) {
                 push(format!("{what}: {err}"));
             }
             if t.technique.is_some() == t.point.is_some() {
@@ -540,24 +546,33 @@ impl Database {
         problems
     }
 
-    fn exists(&self, table: &str, id: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
-            .exists([id])?)
+    fn ids(&self, table: &str) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT id FROM {table}"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn preview_import(&self, file: &ExportFile) -> Result<ImportPreview> {
-        let mut duplicates = 0;
-        for e in &file.entries {
-            duplicates += u32::from(self.exists("soreness_entries", &e.id)?);
-        }
-        for w in &file.workouts {
-            duplicates += u32::from(self.exists("workouts", &w.id)?);
-        }
-        for t in &file.treatments {
-            duplicates += u32::from(self.exists("treatments", &t.id)?);
-        }
+    pub fn preview_import(&self, checked: &CheckedImport) -> Result<ImportPreview> {
+        let file = &checked.0;
+        let entries = self.ids("soreness_entries")?;
+        let workouts = self.ids("workouts")?;
+        let treatments = self.ids("treatments")?;
+        let duplicates = file
+            .entries
+            .iter()
+            .filter(|e| entries.contains(&e.id))
+            .count()
+            + file
+                .workouts
+                .iter()
+                .filter(|w| workouts.contains(&w.id))
+                .count()
+            + file
+                .treatments
+                .iter()
+                .filter(|t| treatments.contains(&t.id))
+                .count();
+        let duplicates = duplicates as u32;
         let times = file
             .entries
             .iter()
@@ -580,19 +595,35 @@ impl Database {
 
     /// Merges a checked export into the log in one transaction; records already present
     /// (same id) are kept as they are. Returns what was added.
-    pub fn apply_import(&mut self, file: &ExportFile, now: NaiveDateTime) -> Result<ImportPreview> {
-        // Checked again here: whatever the caller did, nothing invalid is written.
-        let problems = self.check_import(file, now);
-        if !problems.is_empty() {
-            return Err(Error::invalid(
-                "import file",
-                format!("nothing was imported: {}", problems.join("; ")),
-            ));
-        }
-        let preview = self.preview_import(file)?;
+    pub fn apply_import(
+        &mut self,
+        checked: &CheckedImport,
+        now: NaiveDateTime,
+    ) -> Result<ImportPreview> {
+        self.apply_import_with(checked, now, &mut |_, _| {})
+    }
+
+    /// As `apply_import`, calling `progress(done, total)` every few thousand records.
+    pub fn apply_import_with(
+        &mut self,
+        checked: &CheckedImport,
+        now: NaiveDateTime,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportPreview> {
+        let file = &checked.0;
+        let preview = self.preview_import(checked)?;
         let norm = |t: &str| validate::time(Some(t), now).map(format_time);
+        let total = (file.entries.len() + file.workouts.len() + file.treatments.len()) as u64;
+        let mut done = 0u64;
+        let mut step = |done: &mut u64| {
+            *done += 1;
+            if *done % 5000 == 0 || *done == total {
+                progress(*done, total);
+            }
+        };
         self.write(|tx| {
             for e in &file.entries {
+                step(&mut done);
                 let symptoms = serde_json::to_string(&validate::symptoms(&e.symptoms)?).unwrap_or_else(|_| "[]".into());
                 tx.execute(
                     "INSERT OR IGNORE INTO soreness_entries
@@ -602,6 +633,7 @@ impl Database {
                 )?;
             }
             for w in &file.workouts {
+                step(&mut done);
                 let added = tx.execute(
                     "INSERT OR IGNORE INTO workouts (id, at, activity, effort, duration_min, note, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -617,6 +649,7 @@ impl Database {
                 }
             }
             for t in &file.treatments {
+                step(&mut done);
                 tx.execute(
                     "INSERT OR IGNORE INTO treatments (id, at, region_id, side, technique_id, point_id,
                      duration_sec, before, after, note, created_at)
@@ -635,6 +668,41 @@ impl Database {
         })?;
         Ok(preview)
     }
+}
+
+fn not_an_export() -> Error {
+    Error::invalid(
+        "import file",
+        "it is not a SoreMap JSON export (no \"format\": \"soremap-export\").",
+    )
+}
+
+fn newer(version: u64) -> Error {
+    Error::invalid(
+        "import file",
+        format!("it was made by a newer SoreMap (export version {version}; this one reads up to {EXPORT_VERSION}). Update SoreMap to import it."),
+    )
+}
+
+/// Why a file did not parse as an export, in the most useful words.
+fn diagnose(bytes: &[u8], shape: &serde_json::Error) -> Error {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Error::invalid(
+            "import file",
+            format!("it is not a SoreMap JSON export ({shape})."),
+        );
+    };
+    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+        return not_an_export();
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    if version > u64::from(EXPORT_VERSION) {
+        return newer(version);
+    }
+    Error::invalid(
+        "import file",
+        format!("it does not have the shape of a SoreMap export: {shape}."),
+    )
 }
 
 fn row(out: &mut String, fields: &[&str]) {

@@ -421,3 +421,42 @@ fn the_log_survives_closing_and_reopening() {
         .to_string()
         .contains("not a date"));
 }
+
+#[test]
+fn a_low_reading_soon_after_a_workout_does_not_end_its_episode() {
+    let (_d, mut db) = db();
+    let now = t("2026-11-10T12:00");
+    db.log_workout(
+        &WorkoutInput {
+            at: Some("2026-11-01T08:00".into()),
+            activity: "Squats".into(),
+            effort: 9.0,
+            duration_min: 60.0,
+            note: String::new(),
+            targets: vec![target("quadriceps", "left"), target("quadriceps", "right")],
+        },
+        now,
+    )
+    .unwrap();
+    // Left: 1 the same evening (DOMS not there yet), then real soreness.
+    for (at, v) in [
+        ("2026-11-01T20:00", 1.0),
+        ("2026-11-02T20:00", 6.0),
+        ("2026-11-04T20:00", 1.0),
+    ] {
+        db.log_soreness(&sore("quadriceps", "left", v, at), now)
+            .unwrap();
+    }
+    let left = db.episodes_for("quadriceps", "left", now).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!((left[0].peak, left[0].ended_by), (6, EpisodeEdge::Resolved));
+    // Right: nothing more than 1, ever: resolved once the peak window has passed.
+    for (at, v) in [("2026-11-02T08:00", 1.0), ("2026-11-04T09:00", 0.0)] {
+        db.log_soreness(&sore("quadriceps", "right", v, at), now)
+            .unwrap();
+    }
+    let right = db.episodes_for("quadriceps", "right", now).unwrap();
+    assert_eq!(right.len(), 1);
+    assert_eq!(right[0].ended_by, EpisodeEdge::Resolved);
+    assert_eq!(right[0].end.as_deref(), Some("2026-11-04T09:00:00"));
+}

@@ -3,4 +3,4 @@
 /**
  * Where the app keeps its data and which catalogue it runs, for the About panel and tests.
  */
-export type AppInfo = { version: string, data_dir: string, database_path: string, catalogue_version: string, schema_version: bigint, };
+export type AppInfo = { version: string, data_dir: string, database_path: string, catalogue_version: string, schema_version: number, };

@@ -1,0 +1,437 @@
+//! Recovery trends: series, calendar, episodes with medians, left/right asymmetry, what
+//! changed after each technique or point, and week and month summaries.
+//!
+//! Daily figures always use each region-side's latest entry of the day, as the Today view does.
+//! Changes after a treatment are observations (before → after, next day), never causes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::db::Database;
+use crate::episodes::derive;
+use crate::error::{Error, Result};
+use crate::log::parse_date;
+use crate::model::{Episode, EpisodeEdge, Side};
+use crate::validate::TIME_FORMAT;
+
+/// One region-side's soreness over a range, ready for a chart.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrendSeries {
+    pub region: String,
+    pub side: Side,
+    pub label: String,
+    /// Seconds since 1970 of each entry, read as local time.
+    #[ts(type = "Array<number>")]
+    pub times: Vec<i64>,
+    pub values: Vec<u8>,
+    pub episodes: Vec<Episode>,
+    #[ts(type = "Array<number>")]
+    pub workouts: Vec<i64>,
+    #[ts(type = "Array<number>")]
+    pub treatments: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CalendarDay {
+    pub date: String,
+    /// The day's highest soreness across the body.
+    pub max: u8,
+    /// Mean of each logged region-side's latest value that day.
+    pub mean: f64,
+    pub regions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RegionMedians {
+    pub region: String,
+    pub name: String,
+    pub episodes: u32,
+    pub median_hours_to_peak: f64,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median_duration_hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Asymmetry {
+    pub region: String,
+    pub name: String,
+    pub left_mean: f64,
+    pub right_mean: f64,
+    /// Days with both sides logged.
+    pub days: u32,
+}
+
+/// What the log shows around one technique or point on one region.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TreatmentEffect {
+    pub region: String,
+    pub name: String,
+    pub what: String,
+    pub times: u32,
+    /// Mean soreness before → right after, over the treatments that recorded both.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_before: Option<f64>,
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_after: Option<f64>,
+    pub with_before_after: u32,
+    /// Mean change from the treatment's day to the next day (latest entries).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean_next_day_change: Option<f64>,
+    pub with_next_day: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PeriodSummary {
+    /// `2026-W47` or `2026-11`.
+    pub period: String,
+    pub days_logged: u32,
+    pub mean: f64,
+    pub max: u8,
+    pub workouts: u32,
+    pub treatments: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrendsOverview {
+    pub from: String,
+    pub to: String,
+    pub calendar: Vec<CalendarDay>,
+    pub episodes: Vec<Episode>,
+    pub medians: Vec<RegionMedians>,
+    pub asymmetry: Vec<Asymmetry>,
+    pub effects: Vec<TreatmentEffect>,
+    pub weeks: Vec<PeriodSummary>,
+    pub months: Vec<PeriodSummary>,
+}
+
+fn seconds(t: &str) -> i64 {
+    NaiveDateTime::parse_from_str(t, TIME_FORMAT)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or_default()
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+fn mean(v: &[f64]) -> Option<f64> {
+    (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+}
+
+/// The inclusive date range as stored-time bounds `[from, to+1day)`.
+fn bounds(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate, String, String)> {
+    let f = parse_date(from)?;
+    let t = parse_date(to)?;
+    if t < f {
+        return Err(Error::invalid("range", format!("{to} is before {from}.")));
+    }
+    let end = t.succ_opt().unwrap_or(t);
+    Ok((f, t, format!("{f}T00:00:00"), format!("{end}T00:00:00")))
+}
+
+impl Database {
+    /// One region-side's entries, episodes, workouts and treatments between two dates.
+    pub fn trend(
+        &self,
+        region: &str,
+        side: &str,
+        from: &str,
+        to: &str,
+        now: NaiveDateTime,
+    ) -> Result<TrendSeries> {
+        let (region, side) = self.region_side(region, side)?;
+        let (_, _, lo, hi) = bounds(from, to)?;
+        let mut times = Vec::new();
+        let mut values = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT at, intensity FROM soreness_entries
+                 WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2 AND at >= ?3 AND at < ?4
+                 ORDER BY at, created_at",
+            )?;
+            let mut rows = stmt.query(params![region.id, side.as_str(), lo, hi])?;
+            while let Some(r) = rows.next()? {
+                let at: String = r.get(0)?;
+                times.push(seconds(&at));
+                values.push(r.get(1)?);
+            }
+        }
+        let workouts: Vec<NaiveDateTime> = self
+            .workout_times_for(&region.id, side)?
+            .iter()
+            .filter(|t| t.as_str() >= lo.as_str() && t.as_str() < hi.as_str())
+            .filter_map(|t| NaiveDateTime::parse_from_str(t, TIME_FORMAT).ok())
+            .collect();
+        let entries: Vec<(NaiveDateTime, u8)> = times
+            .iter()
+            .zip(&values)
+            .filter_map(|(t, v)| {
+                chrono::DateTime::from_timestamp(*t, 0).map(|d| (d.naive_utc(), *v))
+            })
+            .collect();
+        let episodes = derive(
+            &region.id,
+            side,
+            &region.label(side),
+            &workouts,
+            &entries,
+            now,
+        );
+        let treatments = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT at FROM treatments WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2
+                 AND at >= ?3 AND at < ?4 ORDER BY at",
+            )?;
+            let rows = stmt.query_map(params![region.id, side.as_str(), lo, hi], |r| {
+                r.get::<_, String>(0)
+            })?;
+            rows.map(|r| r.map(|t| seconds(&t)))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        Ok(TrendSeries {
+            label: region.label(side),
+            region: region.id,
+            side,
+            times,
+            values,
+            episodes,
+            workouts: workouts.iter().map(|t| t.and_utc().timestamp()).collect(),
+            treatments,
+        })
+    }
+
+    /// Each day's latest value per region-side, between two stored-time bounds.
+    fn daily_latest(&self, lo: &str, hi: &str) -> Result<Vec<(String, String, String, u8)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT day, region_id, side, intensity FROM (
+               SELECT substr(at, 1, 10) AS day, region_id, side, intensity,
+                      row_number() OVER (PARTITION BY substr(at, 1, 10), region_id, side
+                                         ORDER BY at DESC, created_at DESC) AS n
+               FROM soreness_entries WHERE deleted_at IS NULL AND at >= ?1 AND at < ?2)
+             WHERE n = 1 ORDER BY day",
+        )?;
+        let rows = stmt.query_map([lo, hi], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Everything the Trends view shows for a date range.
+    pub fn trends(&self, from: &str, to: &str, now: NaiveDateTime) -> Result<TrendsOverview> {
+        let (_, _, lo, hi) = bounds(from, to)?;
+        let daily = self.daily_latest(&lo, &hi)?;
+        let regions: HashMap<String, String> = self
+            .regions()?
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
+        let name = |id: &str| regions.get(id).cloned().unwrap_or_else(|| id.to_owned());
+
+        // Calendar.
+        let mut by_day: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+        for (day, _, _, v) in &daily {
+            by_day.entry(day).or_default().push(*v);
+        }
+        let calendar: Vec<CalendarDay> = by_day
+            .iter()
+            .map(|(day, v)| CalendarDay {
+                date: (*day).to_owned(),
+                max: v.iter().copied().max().unwrap_or(0),
+                mean: v.iter().map(|x| f64::from(*x)).sum::<f64>() / v.len() as f64,
+                regions: v.len() as u32,
+            })
+            .collect();
+
+        // Asymmetry: days with both sides logged.
+        let mut sides: HashMap<(&str, &str), (Option<u8>, Option<u8>)> = HashMap::new();
+        for (day, region, side, v) in &daily {
+            let cell = sides.entry((day, region)).or_default();
+            match side.as_str() {
+                "left" => cell.0 = Some(*v),
+                "right" => cell.1 = Some(*v),
+                _ => {}
+            }
+        }
+        let mut pairs: BTreeMap<&str, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+        for ((_, region), (l, r)) in &sides {
+            if let (Some(l), Some(r)) = (l, r) {
+                let e = pairs.entry(region).or_default();
+                e.0.push(f64::from(*l));
+                e.1.push(f64::from(*r));
+            }
+        }
+        let asymmetry = pairs
+            .into_iter()
+            .map(|(region, (l, r))| Asymmetry {
+                region: region.to_owned(),
+                name: name(region),
+                left_mean: mean(&l).unwrap_or(0.0),
+                right_mean: mean(&r).unwrap_or(0.0),
+                days: l.len() as u32,
+            })
+            .collect();
+
+        // Episodes and medians, for every region-side with entries in the range.
+        let mut episodes = Vec::new();
+        let mut seen: Vec<(String, String)> = daily
+            .iter()
+            .map(|(_, r, s, _)| (r.clone(), s.clone()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for (region, side) in &seen {
+            if self.region(region).is_err() {
+                continue;
+            }
+            for e in self.episodes_for(region, side, now)? {
+                if e.start.as_str() >= lo.as_str() && e.start.as_str() < hi.as_str() {
+                    episodes.push(e);
+                }
+            }
+        }
+        episodes.sort_by(|a, b| b.start.cmp(&a.start));
+        let mut per_region: BTreeMap<&str, Vec<&Episode>> = BTreeMap::new();
+        for e in &episodes {
+            per_region.entry(&e.region).or_default().push(e);
+        }
+        let medians = per_region
+            .into_iter()
+            .map(|(region, list)| RegionMedians {
+                region: region.to_owned(),
+                name: name(region),
+                episodes: list.len() as u32,
+                median_hours_to_peak: median(list.iter().map(|e| e.hours_to_peak).collect())
+                    .unwrap_or(0.0),
+                median_duration_hours: median(
+                    list.iter()
+                        .filter(|e| e.ended_by == EpisodeEdge::Resolved)
+                        .filter_map(|e| e.duration_hours)
+                        .collect(),
+                ),
+            })
+            .collect();
+
+        // What changed after treatments.
+        let latest: HashMap<(&str, &str, &str), u8> = daily
+            .iter()
+            .map(|(d, r, s, v)| ((d.as_str(), r.as_str(), s.as_str()), *v))
+            .collect();
+        let mut effects: BTreeMap<(String, String), (String, u32, Vec<f64>, Vec<f64>, Vec<f64>)> =
+            BTreeMap::new();
+        for t in self.treatments_between(&lo, &hi)? {
+            let key = (t.region.clone(), t.what.clone());
+            let e = effects
+                .entry(key)
+                .or_insert_with(|| (name(&t.region), 0, vec![], vec![], vec![]));
+            e.1 += 1;
+            if let (Some(b), Some(a)) = (t.before, t.after) {
+                e.2.push(f64::from(b));
+                e.3.push(f64::from(a));
+            }
+            let day = &t.at[..10];
+            let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.succ_opt())
+                .map(|d| d.to_string());
+            if let (Some(today), Some(next)) = (
+                latest.get(&(day, t.region.as_str(), t.side.as_str())),
+                next.as_deref()
+                    .and_then(|n| latest.get(&(n, t.region.as_str(), t.side.as_str()))),
+            ) {
+                e.4.push(f64::from(*next) - f64::from(*today));
+            }
+        }
+        let effects = effects
+            .into_iter()
+            .map(
+                |((region, what), (name, times, before, after, next))| TreatmentEffect {
+                    region,
+                    name,
+                    what,
+                    times,
+                    mean_before: mean(&before),
+                    mean_after: mean(&after),
+                    with_before_after: before.len() as u32,
+                    mean_next_day_change: mean(&next),
+                    with_next_day: next.len() as u32,
+                },
+            )
+            .collect();
+
+        // Week and month summaries.
+        let workouts = self.workouts_between(&lo, &hi)?;
+        let treatments = self.treatments_between(&lo, &hi)?;
+        let summarize = |key: &dyn Fn(NaiveDate) -> String| -> Vec<PeriodSummary> {
+            let mut map: BTreeMap<String, (u32, Vec<f64>, u8, u32, u32)> = BTreeMap::new();
+            for d in &calendar {
+                if let Ok(date) = NaiveDate::parse_from_str(&d.date, "%Y-%m-%d") {
+                    let e = map.entry(key(date)).or_default();
+                    e.0 += 1;
+                    e.1.push(d.mean);
+                    e.2 = e.2.max(d.max);
+                }
+            }
+            for w in &workouts {
+                if let Ok(date) = NaiveDate::parse_from_str(&w.at[..10], "%Y-%m-%d") {
+                    map.entry(key(date)).or_default().3 += 1;
+                }
+            }
+            for t in &treatments {
+                if let Ok(date) = NaiveDate::parse_from_str(&t.at[..10], "%Y-%m-%d") {
+                    map.entry(key(date)).or_default().4 += 1;
+                }
+            }
+            map.into_iter()
+                .map(|(period, (days, means, max, w, t))| PeriodSummary {
+                    period,
+                    days_logged: days,
+                    mean: mean(&means).unwrap_or(0.0),
+                    max,
+                    workouts: w,
+                    treatments: t,
+                })
+                .collect()
+        };
+        let weeks = summarize(&|d: NaiveDate| {
+            let w = d.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        });
+        let months = summarize(&|d: NaiveDate| format!("{}-{:02}", d.year(), d.month()));
+
+        Ok(TrendsOverview {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            calendar,
+            episodes,
+            medians,
+            asymmetry,
+            effects,
+            weeks,
+            months,
+        })
+    }
+}

@@ -1,0 +1,315 @@
+//! Trends, export and import, hostile imports, backups and restore in the real app.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use soremap_e2e::Session;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn launch(dir: &Path) -> Session {
+    Session::launch(&["--data-dir", dir.to_str().unwrap()]).expect("app launches")
+}
+
+fn click(s: &Session, css: &str) {
+    let el = s
+        .wait_for(css, WAIT)
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    s.click(&el).unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+fn invoke(s: &Session, command: &str, args: Value) -> Value {
+    s.execute_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+           .then(v => done({ ok: v }), e => done({ error: e }));",
+        vec![json!(command), args],
+    )
+    .unwrap()
+}
+
+fn hours_ago(hours: i64) -> String {
+    let out = std::process::Command::new("date")
+        .arg("-d")
+        .arg(format!("{hours} hours ago"))
+        .arg("+%Y-%m-%dT%H:%M")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+fn log(s: &Session, region: &str, side: &str, intensity: u8, hours: i64) {
+    let reply = invoke(
+        s,
+        "log_soreness",
+        json!({"input": {"targets": [{"region": region, "side": side}], "intensity": intensity,
+               "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(hours)}}),
+    );
+    assert!(reply["ok"].is_array(), "{reply}");
+}
+
+/// Several days of backfilled soreness, a workout and a treatment.
+fn backfill(s: &Session) {
+    for (hours, left, right) in [
+        (120, 2, 1),
+        (96, 6, 3),
+        (72, 7, 4),
+        (48, 5, 3),
+        (24, 3, 1),
+        (1, 1, 0),
+    ] {
+        log(s, "calf", "left", left, hours);
+        log(s, "calf", "right", right, hours);
+    }
+    let reply = invoke(
+        s,
+        "log_workout",
+        json!({"input": {"activity": "Long run", "effort": 8, "duration_min": 95,
+               "at": hours_ago(130), "targets": [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]}}),
+    );
+    assert!(reply["ok"]["id"].is_string(), "{reply}");
+    let reply = invoke(
+        s,
+        "log_treatment",
+        json!({"input": {"region": "calf", "side": "left", "technique": "foam-rolling",
+               "duration_sec": 120, "before": 7, "after": 5, "at": hours_ago(70)}}),
+    );
+    assert!(reply["ok"]["id"].is_string(), "{reply}");
+}
+
+fn type_into(s: &Session, css: &str, text: &str) {
+    let el = s.wait_for(css, WAIT).unwrap();
+    s.clear(&el).unwrap();
+    s.type_text(&el, text).unwrap();
+}
+
+fn export_counts(s: &Session, dir: &Path, name: &str) -> Value {
+    let path = dir.join(name);
+    let reply = invoke(s, "export_json", json!({"path": path.to_str().unwrap()}));
+    assert!(reply["ok"].is_object(), "{reply}");
+    let mut file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    file["exported_at"] = Value::Null;
+    file
+}
+
+#[test]
+fn trends_after_several_days() {
+    let data = tempfile::tempdir().unwrap();
+    let s = launch(data.path());
+    backfill(&s);
+    click(&s, "[data-action=trends]");
+    s.wait_for(".trends .trend-chart canvas", WAIT).unwrap();
+    let chart = s.find(".trend-chart").unwrap();
+    assert_eq!(s.attr(&chart, "data-points").unwrap().as_deref(), Some("6"));
+    assert!(s.find_all(".calendar .cal-day[data-level]").unwrap().len() >= 5);
+    let episodes = s.find_all("[data-table=episodes] tbody tr").unwrap();
+    assert_eq!(episodes.len(), 2, "one recovery per calf");
+    let asym = s
+        .wait_for_text("[data-table=asymmetry]", "Calf", WAIT)
+        .unwrap();
+    assert!(asym.contains("4.0") && asym.contains("2.0"), "{asym}");
+    let effects = s
+        .wait_for_text("[data-table=effects]", "Foam rolling", WAIT)
+        .unwrap();
+    assert!(effects.contains("7.0 → 5.0"), "{effects}");
+    s.screenshot("30-trends").unwrap();
+
+    // Scrub the body heatmap back to the first day: the left calf shows that day's value.
+    s.execute(
+        "const r = document.querySelector('.scrubber input[type=range]'); r.value = '0';
+         r.dispatchEvent(new Event('input'));",
+        vec![],
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let shape = s
+            .find(".figure[data-view=back] .region[data-region=calf][data-side=left]")
+            .unwrap();
+        if s.attr(&shape, "data-level").unwrap().as_deref() == Some("2") {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "heatmap did not move to the first day"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Clicking the map in Trends charts that region-side.
+    click(
+        &s,
+        ".figure[data-view=back] .region[data-region=calf][data-side=right]",
+    );
+    s.wait_for(".trend-chart[data-points=\"6\"] canvas", WAIT)
+        .unwrap();
+    let reply = invoke(
+        &s,
+        "trends",
+        json!({"from": "2026-12-01", "to": "2026-01-01"}),
+    );
+    assert!(
+        reply["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("before"),
+        "{reply}"
+    );
+}
+
+#[test]
+fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
+    let files = tempfile::tempdir().unwrap();
+    let export = files.path().join("soremap-export.json");
+    let first = tempfile::tempdir().unwrap();
+    let original = {
+        let s = launch(first.path());
+        backfill(&s);
+        click(&s, "[data-action=data]");
+        type_into(&s, "[name=export-path]", export.to_str().unwrap());
+        click(&s, "[data-action=export]");
+        let status = s
+            .wait_for_text(
+                "[data-section=export] .status-ok",
+                "Exported 12 entries",
+                WAIT,
+            )
+            .unwrap();
+        assert!(status.contains("1 workouts, 1 treatments"), "{status}");
+        export_counts(&s, files.path(), "a.json")
+    };
+    let second = tempfile::tempdir().unwrap();
+    let s = launch(second.path());
+    click(&s, "[data-action=data]");
+    type_into(&s, "[name=import-path]", export.to_str().unwrap());
+    click(&s, "[data-action=import-preview]");
+    let preview = s
+        .wait_for_text(
+            "[data-section=import] .status-ok",
+            "14 new, 0 already",
+            WAIT,
+        )
+        .unwrap();
+    assert!(
+        preview.contains("12 soreness entries, 1 workouts, 1 treatments"),
+        "{preview}"
+    );
+    s.screenshot("31-import-preview").unwrap();
+    click(&s, "[data-action=import-confirm]");
+    s.wait_for_text("[data-section=import] .status-ok", "Imported.", WAIT)
+        .unwrap();
+    let imported = export_counts(&s, files.path(), "b.json");
+    for key in ["entries", "workouts", "treatments"] {
+        assert_eq!(imported[key], original[key], "{key} differ");
+    }
+    // Importing again adds nothing.
+    click(&s, "[data-action=import-preview]");
+    s.wait_for_text(
+        "[data-section=import] .status-ok",
+        "0 new, 14 already",
+        WAIT,
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_hostile_import_is_refused_with_a_message_and_changes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let s = launch(data.path());
+    log(&s, "neck", "center", 3, 2);
+    let before = export_counts(&s, files.path(), "before.json");
+    let mut hostile = before.clone();
+    hostile["exported_at"] = json!("2026-01-01T00:00:00");
+    hostile["entries"][0]["id"] = json!("new-id");
+    hostile["entries"][0]["intensity"] = json!(14);
+    hostile["entries"][0]["note"] = json!("<img src=x onerror=\"window.__xss=1\">");
+    let path = files.path().join("hostile.json");
+    std::fs::write(&path, serde_json::to_vec(&hostile).unwrap()).unwrap();
+    let truncated = files.path().join("truncated.json");
+    let text = serde_json::to_string(&before).unwrap();
+    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+
+    click(&s, "[data-action=data]");
+    for (file, words) in [
+        (&path, "Invalid intensity: 14 is outside 0 to 10"),
+        (&truncated, "not a SoreMap JSON export"),
+    ] {
+        type_into(&s, "[name=import-path]", file.to_str().unwrap());
+        click(&s, "[data-action=import-preview]");
+        let message = s
+            .wait_for_text("[data-section=import] .status-error", words, WAIT)
+            .unwrap();
+        assert!(message.contains("Invalid import file"), "{message}");
+        let confirm = s.find("[data-action=import-confirm]").unwrap();
+        assert_eq!(s.attr(&confirm, "hidden").unwrap().as_deref(), Some("true"));
+    }
+    s.screenshot("32-hostile-import").unwrap();
+    let reply = invoke(
+        &s,
+        "apply_import",
+        json!({"path": path.to_str().unwrap(), "onProgress": null}),
+    );
+    assert!(reply.get("error").is_some(), "{reply}");
+    let after = export_counts(&s, files.path(), "after.json");
+    assert_eq!(after, before, "nothing changed");
+    let xss = s.execute("return window.__xss ?? null;", vec![]).unwrap();
+    assert_eq!(xss, Value::Null);
+}
+
+#[test]
+fn back_up_and_restore_round_trip() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let backup = files.path().join("backup.sqlite3");
+    let s = launch(data.path());
+    log(&s, "glutes", "left", 5, 3);
+    click(&s, "[data-action=data]");
+    // The automatic daily backup was taken at start-up.
+    s.wait_for_text(
+        "[data-section=backups] .backup-list",
+        "soremap-daily-",
+        WAIT,
+    )
+    .unwrap();
+    type_into(&s, "[name=backup-path]", backup.to_str().unwrap());
+    click(&s, "[data-action=backup]");
+    s.wait_for_text("[data-status=backup].status-ok", "Backed up to", WAIT)
+        .unwrap();
+    assert!(backup.is_file());
+
+    log(&s, "glutes", "right", 8, 1);
+    let before = export_counts(&s, files.path(), "with-both.json");
+    assert_eq!(before["entries"].as_array().unwrap().len(), 2);
+
+    type_into(&s, "[name=restore-path]", backup.to_str().unwrap());
+    click(&s, "[data-action=restore]");
+    s.wait_for(".confirm:not([hidden])", WAIT).unwrap();
+    s.screenshot("33-restore-confirm").unwrap();
+    click(&s, "[data-action=restore-confirm]");
+    let status = s
+        .wait_for_text("[data-status=restore].status-ok", "Restored.", WAIT)
+        .unwrap();
+    assert!(status.contains("soremap-before-restore-"), "{status}");
+    let after = export_counts(&s, files.path(), "restored.json");
+    assert_eq!(
+        after["entries"].as_array().unwrap().len(),
+        1,
+        "back to the backup"
+    );
+
+    // Not a backup: refused in words, nothing changed.
+    let junk = files.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"definitely not sqlite").unwrap();
+    type_into(&s, "[name=restore-path]", junk.to_str().unwrap());
+    click(&s, "[data-action=restore]");
+    click(&s, "[data-action=restore-confirm]");
+    s.wait_for_text(
+        "[data-section=backups] .status-error",
+        "Nothing was changed",
+        WAIT,
+    )
+    .unwrap();
+    let still = export_counts(&s, files.path(), "still.json");
+    assert_eq!(still["entries"], after["entries"]);
+}

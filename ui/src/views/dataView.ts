@@ -1,0 +1,215 @@
+// Your data: export (JSON, CSV), import with a preview, backups and restore. Files are chosen
+// in the system dialog or typed as a path; SoreMap's Rust side reads and writes them.
+
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { api, toCommandError } from "../api";
+import type { AppInfo } from "../bindings/AppInfo";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import { h } from "../dom";
+import { friendly, localDate } from "../time";
+
+export interface DataHandlers {
+  /** The log changed (import, restore): repaint what shows it. */
+  onChanged(): Promise<void>;
+}
+
+const message = (raw: unknown) => toCommandError(raw).message;
+
+function fileRow(name: string, placeholder: string, choose: () => Promise<string | null>): { row: HTMLElement; input: HTMLInputElement } {
+  const input = h("input", { type: "text", name, placeholder, "aria-label": placeholder, spellcheck: "false" });
+  const button = h("button", { type: "button", class: "secondary small" }, "Choose…");
+  button.addEventListener("click", async () => {
+    try {
+      const path = await choose();
+      if (path) input.value = path;
+    } catch {
+      // No dialog available: the path can still be typed.
+    }
+  });
+  return { row: h("div", { class: "row file-row" }, input, button), input };
+}
+
+function status(name: string): HTMLElement {
+  return h("p", { class: "status", role: "status", "aria-live": "polite", "data-status": name });
+}
+
+function say(el: HTMLElement, text: string, kind: "ok" | "error" | "busy") {
+  el.textContent = text;
+  el.className = `status status-${kind}`;
+}
+
+function describe(p: ImportPreview): string {
+  const range = p.first && p.last ? ` from ${friendly(p.first)} to ${friendly(p.last)}` : "";
+  return `${p.entries} soreness entries, ${p.workouts} workouts, ${p.treatments} treatments${range}. ${p.new_records} new, ${p.duplicates} already in your log (skipped).`;
+}
+
+export function renderDataView(info: AppInfo | null, backups: string[], handlers: DataHandlers): HTMLElement {
+  const stamp = localDate();
+
+  // Export.
+  const exportFile = fileRow("export-path", "File to export to", () =>
+    save({ defaultPath: `soremap-${stamp}.json`, filters: [{ name: "JSON or CSV", extensions: ["json", "csv"] }] }),
+  );
+  const exportKind = h(
+    "select",
+    { name: "export-kind", "aria-label": "What to export" },
+    h("option", { value: "json" }, "Everything (JSON)"),
+    h("option", { value: "entries" }, "Soreness entries (CSV)"),
+    h("option", { value: "workouts" }, "Workouts (CSV)"),
+    h("option", { value: "treatments" }, "Treatments (CSV)"),
+  );
+  const exportStatus = status("export");
+  const exportButton = h("button", { type: "button", class: "primary", "data-action": "export" }, "Export");
+  exportButton.addEventListener("click", async () => {
+    const path = exportFile.input.value.trim();
+    say(exportStatus, "Exporting…", "busy");
+    exportButton.disabled = true;
+    try {
+      const kind = exportKind.value;
+      const s = kind === "json" ? await api.exportJson(path) : await api.exportCsv(kind as "entries" | "workouts" | "treatments", path);
+      say(exportStatus, `Exported ${s.entries} entries, ${s.workouts} workouts, ${s.treatments} treatments to ${s.path}.`, "ok");
+    } catch (raw) {
+      say(exportStatus, message(raw), "error");
+    } finally {
+      exportButton.disabled = false;
+    }
+  });
+
+  // Import: preview first, then confirm.
+  const importFile = fileRow("import-path", "SoreMap JSON export to import", async () => {
+    const chosen = await open({ multiple: false, filters: [{ name: "SoreMap export", extensions: ["json"] }] });
+    return typeof chosen === "string" ? chosen : null;
+  });
+  const importStatus = status("import");
+  const progress = h("progress", { class: "progress", max: 1, value: 0, hidden: true });
+  const confirm = h("button", { type: "button", class: "primary", "data-action": "import-confirm", hidden: true }, "Import");
+  const previewButton = h("button", { type: "button", class: "secondary", "data-action": "import-preview" }, "Check file");
+  previewButton.addEventListener("click", async () => {
+    confirm.hidden = true;
+    say(importStatus, "Checking the whole file…", "busy");
+    try {
+      const p = await api.previewImport(importFile.input.value.trim());
+      say(importStatus, `Ready to import: ${describe(p)}`, "ok");
+      confirm.hidden = p.new_records === 0;
+    } catch (raw) {
+      say(importStatus, message(raw), "error");
+    }
+  });
+  confirm.addEventListener("click", async () => {
+    confirm.hidden = true;
+    progress.hidden = false;
+    progress.value = 0;
+    say(importStatus, "Importing…", "busy");
+    try {
+      const p = await api.applyImport(importFile.input.value.trim(), (done, total) => {
+        progress.max = total;
+        progress.value = done;
+        say(importStatus, `Importing… ${done.toLocaleString()} of ${total.toLocaleString()} records`, "busy");
+      });
+      say(importStatus, `Imported. ${describe(p)}`, "ok");
+      await handlers.onChanged();
+    } catch (raw) {
+      say(importStatus, `${message(raw)} Nothing was changed.`, "error");
+    } finally {
+      progress.hidden = true;
+    }
+  });
+
+  // Backups.
+  const backupFile = fileRow("backup-path", "File to back up to", () =>
+    save({ defaultPath: `soremap-backup-${stamp}.sqlite3`, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] }),
+  );
+  const backupStatus = status("backup");
+  const backupButton = h("button", { type: "button", class: "primary", "data-action": "backup" }, "Back up now");
+  backupButton.addEventListener("click", async () => {
+    say(backupStatus, "Backing up…", "busy");
+    try {
+      const path = await api.backupNow(backupFile.input.value.trim());
+      say(backupStatus, `Backed up to ${path}.`, "ok");
+    } catch (raw) {
+      say(backupStatus, message(raw), "error");
+    }
+  });
+  const restoreFile = fileRow("restore-path", "Backup file to restore", async () => {
+    const chosen = await open({ multiple: false, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] });
+    return typeof chosen === "string" ? chosen : null;
+  });
+  const restoreStatus = status("restore");
+  const restoreButton = h("button", { type: "button", class: "secondary", "data-action": "restore" }, "Restore…");
+  const restoreConfirm = h(
+    "div",
+    { class: "confirm", hidden: true, role: "alertdialog", "aria-label": "Confirm restore" },
+    h("p", {}, "Replace your data with this backup? Your current data is saved as a backup first, so this can be undone by restoring that one."),
+  );
+  const yes = h("button", { type: "button", class: "primary", "data-action": "restore-confirm" }, "Replace my data");
+  const no = h("button", { type: "button", class: "secondary" }, "Cancel");
+  restoreConfirm.append(h("div", { class: "actions" }, yes, no));
+  restoreButton.addEventListener("click", () => {
+    if (!restoreFile.input.value.trim()) {
+      say(restoreStatus, "Choose a backup file first.", "error");
+      return;
+    }
+    restoreConfirm.hidden = false;
+  });
+  no.addEventListener("click", () => {
+    restoreConfirm.hidden = true;
+  });
+  yes.addEventListener("click", async () => {
+    restoreConfirm.hidden = true;
+    say(restoreStatus, "Restoring…", "busy");
+    try {
+      const saved = await api.restoreBackup(restoreFile.input.value.trim());
+      say(restoreStatus, `Restored. Your previous data was saved to ${saved}.`, "ok");
+      await handlers.onChanged();
+    } catch (raw) {
+      say(restoreStatus, `${message(raw)} Nothing was changed.`, "error");
+    }
+  });
+  const automatic = backups.length
+    ? h(
+        "ul",
+        { class: "backup-list" },
+        ...backups.slice(0, 12).map((path) => {
+          const use = h("button", { type: "button", class: "link" }, "use");
+          use.addEventListener("click", () => {
+            restoreFile.input.value = path;
+          });
+          return h("li", {}, h("code", {}, path.split(/[\\/]/).pop() ?? path), " ", use);
+        }),
+      )
+    : h("p", { class: "empty" }, "No automatic backups yet.");
+
+  return h(
+    "article",
+    { class: "data-view" },
+    h("header", { class: "panel-header" }, h("h2", {}, "Your data")),
+    info ? h("p", { class: "summary" }, "Everything is stored on this computer in ", h("code", {}, info.database_path), ".") : null,
+    h("section", { class: "panel-section", "data-section": "export" }, h("h3", {}, "Export"), h("div", { class: "row" }, exportKind), exportFile.row, h("div", { class: "actions" }, exportButton), exportStatus),
+    h(
+      "section",
+      { class: "panel-section", "data-section": "import" },
+      h("h3", {}, "Import"),
+      h("p", { class: "muted" }, "A SoreMap JSON export is checked completely before anything is written; records you already have are skipped."),
+      importFile.row,
+      h("div", { class: "actions" }, previewButton, confirm),
+      progress,
+      importStatus,
+    ),
+    h(
+      "section",
+      { class: "panel-section", "data-section": "backups" },
+      h("h3", {}, "Backups"),
+      h("p", { class: "muted" }, "SoreMap snapshots your data automatically once a day and before every upgrade, keeping the last week."),
+      backupFile.row,
+      h("div", { class: "actions" }, backupButton),
+      backupStatus,
+      h("h4", {}, "Restore"),
+      restoreFile.row,
+      h("div", { class: "actions" }, restoreButton),
+      restoreConfirm,
+      restoreStatus,
+      h("h4", {}, "Automatic backups"),
+      automatic,
+    ),
+  );
+}
