@@ -17,6 +17,7 @@ export interface TrendsHandlers {
   onPrint(): void;
 }
 
+const longDate = (date: string) => new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? "–" : n.toFixed(digits));
 const days = (hours: number | undefined) => (hours === undefined ? "–" : `${(hours / 24).toFixed(1)} d`);
 
@@ -52,10 +53,14 @@ export async function renderTrendChart(series: TrendSeries, width: number): Prom
     const start = Date.parse(`${e.start}Z`) / 1000;
     return [start + 24 * 3600, start + 72 * 3600];
   });
+  // The time axis spans the entries and the workouts and treatments around them.
+  const all = [...series.times, ...series.workouts, ...series.treatments];
+  const lo = Math.min(...all) - 6 * 3600;
+  const hi = Math.max(...all) + 6 * 3600;
   const opts: uPlot.Options = {
     width,
     height: 220,
-    scales: { x: { time: true }, y: { range: [0, 10] } },
+    scales: { x: { time: true, range: [lo, hi] }, y: { range: [0, 10] } },
     axes: [{}, { values: (_u, ticks) => ticks.map((t) => String(t)) }],
     legend: { show: false },
     cursor: { drag: { x: true, y: false } },
@@ -185,7 +190,7 @@ export function renderTrends(o: TrendsOverview, preset: string, chart: HTMLEleme
     "article",
     { class: "trends", "data-from": o.from, "data-to": o.to },
     h("header", { class: "panel-header" }, h("div", { class: "title-row" }, h("h2", {}, "Trends"), h("div", { class: "row" }, select, print))),
-    h("p", { class: "summary" }, `${friendly(`${o.from}T00:00:00`).split(",")[0]} – ${friendly(`${o.to}T00:00:00`).split(",")[0]}. Daily figures use each region's latest entry of the day. Click a region on the map to chart it.`),
+    h("p", { class: "summary" }, `${longDate(o.from)} – ${longDate(o.to)}. Daily figures use each region's latest entry of the day. Click a region on the map to chart it.`),
     h("section", { class: "panel-section", "data-section": "chart" }, h("h3", {}, "Soreness over time"), chart, h("p", { class: "muted legend-line" }, "Shaded: the expected peak window (24–72 h) of each episode. ▲ workout · ■ treatment.")),
     h(
       "section",
