@@ -119,6 +119,23 @@ pub struct TrendsOverview {
     pub months: Vec<PeriodSummary>,
 }
 
+/// A region's two sides on one day.
+#[derive(Default)]
+struct SidePair {
+    left: Option<u8>,
+    right: Option<u8>,
+}
+
+/// What the log shows around one technique or point on one region, being gathered.
+#[derive(Default)]
+struct EffectAcc {
+    name: String,
+    times: u32,
+    before: Vec<f64>,
+    after: Vec<f64>,
+    next_day: Vec<f64>,
+}
+
 fn seconds(t: &str) -> i64 {
     NaiveDateTime::parse_from_str(t, TIME_FORMAT)
         .map(|t| t.and_utc().timestamp())
@@ -267,21 +284,21 @@ impl Database {
             .collect();
 
         // Asymmetry: days with both sides logged.
-        let mut sides: HashMap<(&str, &str), (Option<u8>, Option<u8>)> = HashMap::new();
+        let mut sides: HashMap<(&str, &str), SidePair> = HashMap::new();
         for (day, region, side, v) in &daily {
             let cell = sides.entry((day, region)).or_default();
             match side.as_str() {
-                "left" => cell.0 = Some(*v),
-                "right" => cell.1 = Some(*v),
+                "left" => cell.left = Some(*v),
+                "right" => cell.right = Some(*v),
                 _ => {}
             }
         }
         let mut pairs: BTreeMap<&str, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
-        for ((_, region), (l, r)) in &sides {
-            if let (Some(l), Some(r)) = (l, r) {
+        for ((_, region), pair) in &sides {
+            if let (Some(l), Some(r)) = (pair.left, pair.right) {
                 let e = pairs.entry(region).or_default();
-                e.0.push(f64::from(*l));
-                e.1.push(f64::from(*r));
+                e.0.push(f64::from(l));
+                e.1.push(f64::from(r));
             }
         }
         let asymmetry = pairs
@@ -340,17 +357,17 @@ impl Database {
             .iter()
             .map(|(d, r, s, v)| ((d.as_str(), r.as_str(), s.as_str()), *v))
             .collect();
-        let mut effects: BTreeMap<(String, String), (String, u32, Vec<f64>, Vec<f64>, Vec<f64>)> =
-            BTreeMap::new();
+        let mut effects: BTreeMap<(String, String), EffectAcc> = BTreeMap::new();
         for t in self.treatments_between(&lo, &hi)? {
             let key = (t.region.clone(), t.what.clone());
-            let e = effects
-                .entry(key)
-                .or_insert_with(|| (name(&t.region), 0, vec![], vec![], vec![]));
-            e.1 += 1;
+            let e = effects.entry(key).or_insert_with(|| EffectAcc {
+                name: name(&t.region),
+                ..EffectAcc::default()
+            });
+            e.times += 1;
             if let (Some(b), Some(a)) = (t.before, t.after) {
-                e.2.push(f64::from(b));
-                e.3.push(f64::from(a));
+                e.before.push(f64::from(b));
+                e.after.push(f64::from(a));
             }
             let day = &t.at[..10];
             let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
@@ -362,24 +379,22 @@ impl Database {
                 next.as_deref()
                     .and_then(|n| latest.get(&(n, t.region.as_str(), t.side.as_str()))),
             ) {
-                e.4.push(f64::from(*next) - f64::from(*today));
+                e.next_day.push(f64::from(*next) - f64::from(*today));
             }
         }
         let effects = effects
             .into_iter()
-            .map(
-                |((region, what), (name, times, before, after, next))| TreatmentEffect {
-                    region,
-                    name,
-                    what,
-                    times,
-                    mean_before: mean(&before),
-                    mean_after: mean(&after),
-                    with_before_after: before.len() as u32,
-                    mean_next_day_change: mean(&next),
-                    with_next_day: next.len() as u32,
-                },
-            )
+            .map(|((region, what), e)| TreatmentEffect {
+                region,
+                name: e.name,
+                what,
+                times: e.times,
+                mean_before: mean(&e.before),
+                mean_after: mean(&e.after),
+                with_before_after: e.before.len() as u32,
+                mean_next_day_change: mean(&e.next_day),
+                with_next_day: e.next_day.len() as u32,
+            })
             .collect();
 
         // Week and month summaries.

@@ -111,7 +111,7 @@ fn json_round_trips_into_a_fresh_folder_without_duplicates() {
 #[test]
 fn hostile_or_broken_files_are_refused_and_change_nothing() {
     let a = tempfile::tempdir().unwrap();
-    let mut db = filled(a.path());
+    let db = filled(a.path());
     let good = serde_json::to_value(db.export_file(t(NOW)).unwrap()).unwrap();
     let text = serde_json::to_string(&good).unwrap();
     let mut bad_record = good.clone();

@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from "vitest";
+import type { LogOptions } from "../bindings/LogOptions";
+import type { Timeline } from "../bindings/Timeline";
+import type { TrendsOverview } from "../bindings/TrendsOverview";
+import { intensityWord } from "../time";
+import { typicalCurve } from "./episodeChart";
+import { renderLogForm } from "./logForm";
+import { renderReport } from "./report";
+import { defaultSeconds } from "./timer";
+import { rangeOf, renderCalendar } from "./trends";
+
+const options: LogOptions = {
+  symptoms: [
+    { id: "dark-urine", name: "Dark urine" },
+    { id: "weakness", name: "Weakness" },
+  ],
+  max_note_chars: 20000,
+  gap_days: 10,
+  personal_min: 3,
+};
+
+describe("log form", () => {
+  it("asks for an intensity before saving, then sends what was chosen", async () => {
+    const onSubmit = vi.fn(async () => {});
+    const form = renderLogForm({ options, target: "Left calf", submitLabel: "Log", onSubmit });
+    document.body.replaceChildren(form);
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await Promise.resolve();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(form.querySelector(".form-error")?.textContent).toContain("Choose how sore");
+
+    form.querySelector<HTMLButtonElement>('.scale [value="7"]')!.click();
+    expect(form.querySelector(".scale-word")?.textContent).toBe("7 — severe");
+    form.querySelector<HTMLInputElement>("input[value=dark-urine]")!.checked = true;
+    form.querySelector<HTMLTextAreaElement>("textarea")!.value = "<b>note</b>";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ intensity: 7, kind: "doms", symptoms: ["dark-urine"], note: "<b>note</b>" }));
+  });
+
+  it("shows the core's error words when saving fails", async () => {
+    const form = renderLogForm({
+      options,
+      target: "Left calf",
+      submitLabel: "Log",
+      onSubmit: async () => {
+        throw new Error("Invalid date and time: 2099-01-01 10:00 is in the future.");
+      },
+    });
+    form.querySelector<HTMLButtonElement>('.scale [value="2"]')!.click();
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(form.querySelector<HTMLElement>(".form-error")!.hidden).toBe(false));
+    expect(form.querySelector(".form-error")?.textContent).toContain("in the future");
+  });
+});
+
+describe("scale words, timer and curve", () => {
+  it("words the scale as the issue defines it", () => {
+    expect([0, 1, 3, 4, 6, 7, 8, 9, 10].map(intensityWord)).toEqual(["none", "mild", "mild", "moderate", "moderate", "severe", "severe", "worst", "worst"]);
+  });
+
+  it("takes the hold per side from the catalogue's words", () => {
+    expect(defaultSeconds("Hold for 1-2 minutes on each leg.")).toBe(60);
+    expect(defaultSeconds("About 30 seconds per spot")).toBe(30);
+    expect(defaultSeconds("10-20 minutes")).toBe(60);
+  });
+
+  it("draws the typical curve rising to the peak window and gone by a week", () => {
+    const t: Timeline = { typical_peak_hours: [24, 72], typically_gone_hours: [120, 168], phases: [], notes: [] };
+    expect(typicalCurve(0, t)).toBe(0);
+    expect(typicalCurve(48, t)).toBeCloseTo(1);
+    expect(typicalCurve(24, t)).toBeLessThan(1);
+    expect(typicalCurve(168, t)).toBe(0);
+    expect(typicalCurve(120, t)).toBeGreaterThan(0);
+  });
+});
+
+const overview: TrendsOverview = {
+  from: "2026-11-01",
+  to: "2026-11-22",
+  calendar: [
+    { date: "2026-11-10", max: 7, mean: 4.5, regions: 2 },
+    { date: "2026-11-11", max: 3, mean: 2, regions: 2 },
+  ],
+  episodes: [
+    {
+      region: "calf",
+      side: "left",
+      label: "Left calf",
+      start: "2026-11-10T08:00:00",
+      started_by: "soreness",
+      peak: 7,
+      peak_at: "2026-11-10T08:00:00",
+      hours_to_peak: 0,
+      end: "2026-11-12T08:00:00",
+      duration_hours: 48,
+      ended_by: "resolved",
+      points: [],
+      workouts: [],
+    },
+  ],
+  medians: [],
+  asymmetry: [],
+  effects: [],
+  weeks: [],
+  months: [],
+};
+
+describe("trends and report", () => {
+  it("colours calendar days by the day's highest soreness", () => {
+    const cal = renderCalendar(overview);
+    expect(cal.querySelector('[data-date="2026-11-10"]')?.getAttribute("data-level")).toBe("7");
+    expect(cal.querySelector('[data-date="2026-11-12"]')?.hasAttribute("data-level")).toBe(false);
+  });
+
+  it("builds ranges back from today", () => {
+    expect(rangeOf("30", new Date("2026-11-22T12:00:00"))).toEqual(["2026-10-23", "2026-11-22"]);
+  });
+
+  it("puts the calendar, recoveries and a disclaimer in the printable report", () => {
+    const report = renderReport(overview, null, null, "Left calf", []);
+    expect(report.id).toBe("report");
+    expect(report.textContent).toContain("not medical advice");
+    expect(report.querySelectorAll("tbody tr")).toHaveLength(1);
+    expect(report.textContent).toContain("2.0 d");
+    expect(report.querySelector(".calendar")).not.toBeNull();
+  });
+});
