@@ -176,15 +176,14 @@ pub fn derive(
     episodes
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
+/// The median, or `None` for no values.
+pub(crate) fn median(mut values: Vec<f64>) -> Option<f64> {
     values.sort_by(|a, b| a.total_cmp(b));
     let n = values.len();
-    if n == 0 {
-        0.0
-    } else if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
     }
 }
 
@@ -201,8 +200,9 @@ pub fn forecast(
         .filter(|p| p.ended_by == EpisodeEdge::Resolved && p.peak > 1)
         .collect();
     let (basis, peak_hours, resolve_hours, explanation) = if resolved.len() >= PERSONAL_MIN {
-        let peak = median(resolved.iter().map(|p| p.hours_to_peak).collect());
-        let resolve = median(resolved.iter().filter_map(|p| p.duration_hours).collect());
+        let peak = median(resolved.iter().map(|p| p.hours_to_peak).collect()).unwrap_or(0.0);
+        let resolve =
+            median(resolved.iter().filter_map(|p| p.duration_hours).collect()).unwrap_or(0.0);
         (
             ForecastBasis::Personal,
             peak,

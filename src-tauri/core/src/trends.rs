@@ -12,7 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::db::Database;
-use crate::episodes::derive;
+use crate::episodes::{derive, median};
 use crate::error::{Error, Result};
 use crate::log::parse_date;
 use crate::model::{Episode, EpisodeEdge, Side};
@@ -140,19 +140,6 @@ fn seconds(t: &str) -> i64 {
     NaiveDateTime::parse_from_str(t, TIME_FORMAT)
         .map(|t| t.and_utc().timestamp())
         .unwrap_or_default()
-}
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(|a, b| a.total_cmp(b));
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
 }
 
 fn mean(v: &[f64]) -> Option<f64> {

@@ -234,6 +234,57 @@ impl Session {
     }
 }
 
+/// How long the helpers below wait for the UI.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+impl Session {
+    /// Launches the app on its own data folder.
+    pub fn launch_in(dir: &Path) -> Session {
+        Session::launch(&["--data-dir", dir.to_str().expect("utf-8 path")]).expect("app launches")
+    }
+
+    /// Waits for `css` and clicks it; panics with the selector when it cannot.
+    pub fn click_on(&self, css: &str) {
+        let el = self
+            .wait_for(css, WAIT)
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        self.click(&el)
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css, WAIT).unwrap();
+        self.clear(&el).unwrap();
+        self.type_text(&el, text).unwrap();
+    }
+
+    /// Calls a command through the real IPC, as the UI does: `{ ok }` or `{ error }`.
+    pub fn invoke(&self, command: &str, args: Value) -> Value {
+        self.execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+               .then(v => done({ ok: v }), e => done({ error: e }));",
+            vec![json!(command), args],
+        )
+        .unwrap()
+    }
+}
+
+/// Local date and time `hours` ago, as the UI's `datetime-local` fields write it.
+pub fn hours_ago(hours: i64) -> String {
+    let out = std::process::Command::new("date")
+        .arg("-d")
+        .arg(format!("{hours} hours ago"))
+        .arg("+%Y-%m-%dT%H:%M")
+        .output()
+        .expect("date runs");
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_owned()
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.call("DELETE", "", None);

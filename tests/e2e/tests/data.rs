@@ -4,44 +4,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use soremap_e2e::Session;
-
-const WAIT: Duration = Duration::from_secs(20);
-
-fn launch(dir: &Path) -> Session {
-    Session::launch(&["--data-dir", dir.to_str().unwrap()]).expect("app launches")
-}
-
-fn click(s: &Session, css: &str) {
-    let el = s
-        .wait_for(css, WAIT)
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
-    s.click(&el).unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-fn invoke(s: &Session, command: &str, args: Value) -> Value {
-    s.execute_async(
-        "const done = arguments[arguments.length - 1];
-         window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-           .then(v => done({ ok: v }), e => done({ error: e }));",
-        vec![json!(command), args],
-    )
-    .unwrap()
-}
-
-fn hours_ago(hours: i64) -> String {
-    let out = std::process::Command::new("date")
-        .arg("-d")
-        .arg(format!("{hours} hours ago"))
-        .arg("+%Y-%m-%dT%H:%M")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
+use soremap_e2e::{hours_ago, Session, WAIT};
 
 fn log(s: &Session, region: &str, side: &str, intensity: u8, hours: i64) {
-    let reply = invoke(
-        s,
+    let reply = s.invoke(
         "log_soreness",
         json!({"input": {"targets": [{"region": region, "side": side}], "intensity": intensity,
                "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(hours)}}),
@@ -62,15 +28,12 @@ fn backfill(s: &Session) {
         log(s, "calf", "left", left, hours);
         log(s, "calf", "right", right, hours);
     }
-    let reply = invoke(
-        s,
-        "log_workout",
+    let reply = s.invoke("log_workout",
         json!({"input": {"activity": "Long run", "effort": 8, "duration_min": 95,
                "at": hours_ago(130), "targets": [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]}}),
     );
     assert!(reply["ok"]["id"].is_string(), "{reply}");
-    let reply = invoke(
-        s,
+    let reply = s.invoke(
         "log_treatment",
         json!({"input": {"region": "calf", "side": "left", "technique": "foam-rolling",
                "duration_sec": 120, "before": 7, "after": 5, "at": hours_ago(70)}}),
@@ -78,15 +41,9 @@ fn backfill(s: &Session) {
     assert!(reply["ok"]["id"].is_string(), "{reply}");
 }
 
-fn type_into(s: &Session, css: &str, text: &str) {
-    let el = s.wait_for(css, WAIT).unwrap();
-    s.clear(&el).unwrap();
-    s.type_text(&el, text).unwrap();
-}
-
 fn export_counts(s: &Session, dir: &Path, name: &str) -> Value {
     let path = dir.join(name);
-    let reply = invoke(s, "export_json", json!({"path": path.to_str().unwrap()}));
+    let reply = s.invoke("export_json", json!({"path": path.to_str().unwrap()}));
     assert!(reply["ok"].is_object(), "{reply}");
     let mut file: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     file["exported_at"] = Value::Null;
@@ -96,9 +53,9 @@ fn export_counts(s: &Session, dir: &Path, name: &str) -> Value {
 #[test]
 fn trends_after_several_days() {
     let data = tempfile::tempdir().unwrap();
-    let s = launch(data.path());
+    let s = Session::launch_in(data.path());
     backfill(&s);
-    click(&s, "[data-action=trends]");
+    s.click_on("[data-action=trends]");
     s.wait_for(".trends .trend-chart canvas", WAIT).unwrap();
     let chart = s.find(".trend-chart").unwrap();
     assert_eq!(s.attr(&chart, "data-points").unwrap().as_deref(), Some("6"));
@@ -137,17 +94,10 @@ fn trends_after_several_days() {
         std::thread::sleep(Duration::from_millis(100));
     }
     // Clicking the map in Trends charts that region-side.
-    click(
-        &s,
-        ".figure[data-view=back] .region[data-region=calf][data-side=right]",
-    );
+    s.click_on(".figure[data-view=back] .region[data-region=calf][data-side=right]");
     s.wait_for(".trend-chart[data-points=\"6\"] canvas", WAIT)
         .unwrap();
-    let reply = invoke(
-        &s,
-        "trends",
-        json!({"from": "2026-12-01", "to": "2026-01-01"}),
-    );
+    let reply = s.invoke("trends", json!({"from": "2026-12-01", "to": "2026-01-01"}));
     assert!(
         reply["error"]["message"]
             .as_str()
@@ -163,11 +113,11 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
     let export = files.path().join("soremap-export.json");
     let first = tempfile::tempdir().unwrap();
     let original = {
-        let s = launch(first.path());
+        let s = Session::launch_in(first.path());
         backfill(&s);
-        click(&s, "[data-action=data]");
-        type_into(&s, "[name=export-path]", export.to_str().unwrap());
-        click(&s, "[data-action=export]");
+        s.click_on("[data-action=data]");
+        s.type_into("[name=export-path]", export.to_str().unwrap());
+        s.click_on("[data-action=export]");
         let status = s
             .wait_for_text(
                 "[data-section=export] .status-ok",
@@ -179,10 +129,10 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
         export_counts(&s, files.path(), "a.json")
     };
     let second = tempfile::tempdir().unwrap();
-    let s = launch(second.path());
-    click(&s, "[data-action=data]");
-    type_into(&s, "[name=import-path]", export.to_str().unwrap());
-    click(&s, "[data-action=import-preview]");
+    let s = Session::launch_in(second.path());
+    s.click_on("[data-action=data]");
+    s.type_into("[name=import-path]", export.to_str().unwrap());
+    s.click_on("[data-action=import-preview]");
     let preview = s
         .wait_for_text(
             "[data-section=import] .status-ok",
@@ -195,7 +145,7 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
         "{preview}"
     );
     s.screenshot("31-import-preview").unwrap();
-    click(&s, "[data-action=import-confirm]");
+    s.click_on("[data-action=import-confirm]");
     s.wait_for_text("[data-section=import] .status-ok", "Imported.", WAIT)
         .unwrap();
     let imported = export_counts(&s, files.path(), "b.json");
@@ -203,7 +153,7 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
         assert_eq!(imported[key], original[key], "{key} differ");
     }
     // Importing again adds nothing.
-    click(&s, "[data-action=import-preview]");
+    s.click_on("[data-action=import-preview]");
     s.wait_for_text(
         "[data-section=import] .status-ok",
         "0 new, 14 already",
@@ -216,7 +166,7 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
 fn a_hostile_import_is_refused_with_a_message_and_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    let s = launch(data.path());
+    let s = Session::launch_in(data.path());
     log(&s, "neck", "center", 3, 2);
     let before = export_counts(&s, files.path(), "before.json");
     let mut hostile = before.clone();
@@ -230,13 +180,13 @@ fn a_hostile_import_is_refused_with_a_message_and_changes_nothing() {
     let text = serde_json::to_string(&before).unwrap();
     std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
 
-    click(&s, "[data-action=data]");
+    s.click_on("[data-action=data]");
     for (file, words) in [
         (&path, "Invalid intensity: 14 is outside 0 to 10"),
         (&truncated, "not a SoreMap JSON export"),
     ] {
-        type_into(&s, "[name=import-path]", file.to_str().unwrap());
-        click(&s, "[data-action=import-preview]");
+        s.type_into("[name=import-path]", file.to_str().unwrap());
+        s.click_on("[data-action=import-preview]");
         let message = s
             .wait_for_text("[data-section=import] .status-error", words, WAIT)
             .unwrap();
@@ -245,8 +195,7 @@ fn a_hostile_import_is_refused_with_a_message_and_changes_nothing() {
         assert_eq!(s.attr(&confirm, "hidden").unwrap().as_deref(), Some("true"));
     }
     s.screenshot("32-hostile-import").unwrap();
-    let reply = invoke(
-        &s,
+    let reply = s.invoke(
         "apply_import",
         json!({"path": path.to_str().unwrap(), "onProgress": null}),
     );
@@ -262,9 +211,9 @@ fn back_up_and_restore_round_trip() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let backup = files.path().join("backup.sqlite3");
-    let s = launch(data.path());
+    let s = Session::launch_in(data.path());
     log(&s, "glutes", "left", 5, 3);
-    click(&s, "[data-action=data]");
+    s.click_on("[data-action=data]");
     // The automatic daily backup was taken at start-up.
     s.wait_for_text(
         "[data-section=backups] .backup-list",
@@ -272,8 +221,8 @@ fn back_up_and_restore_round_trip() {
         WAIT,
     )
     .unwrap();
-    type_into(&s, "[name=backup-path]", backup.to_str().unwrap());
-    click(&s, "[data-action=backup]");
+    s.type_into("[name=backup-path]", backup.to_str().unwrap());
+    s.click_on("[data-action=backup]");
     s.wait_for_text("[data-status=backup].status-ok", "Backed up to", WAIT)
         .unwrap();
     assert!(backup.is_file());
@@ -282,11 +231,11 @@ fn back_up_and_restore_round_trip() {
     let before = export_counts(&s, files.path(), "with-both.json");
     assert_eq!(before["entries"].as_array().unwrap().len(), 2);
 
-    type_into(&s, "[name=restore-path]", backup.to_str().unwrap());
-    click(&s, "[data-action=restore]");
+    s.type_into("[name=restore-path]", backup.to_str().unwrap());
+    s.click_on("[data-action=restore]");
     s.wait_for(".confirm:not([hidden])", WAIT).unwrap();
     s.screenshot("33-restore-confirm").unwrap();
-    click(&s, "[data-action=restore-confirm]");
+    s.click_on("[data-action=restore-confirm]");
     let status = s
         .wait_for_text("[data-status=restore].status-ok", "Restored.", WAIT)
         .unwrap();
@@ -301,9 +250,9 @@ fn back_up_and_restore_round_trip() {
     // Not a backup: refused in words, nothing changed.
     let junk = files.path().join("junk.sqlite3");
     std::fs::write(&junk, b"definitely not sqlite").unwrap();
-    type_into(&s, "[name=restore-path]", junk.to_str().unwrap());
-    click(&s, "[data-action=restore]");
-    click(&s, "[data-action=restore-confirm]");
+    s.type_into("[name=restore-path]", junk.to_str().unwrap());
+    s.click_on("[data-action=restore]");
+    s.click_on("[data-action=restore-confirm]");
     s.wait_for_text(
         "[data-section=backups] .status-error",
         "Nothing was changed",
