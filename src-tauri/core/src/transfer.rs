@@ -687,6 +687,12 @@ fn newer(version: u64) -> Error {
 /// Why a file did not parse as an export, in the most useful words.
 fn diagnose(bytes: &[u8], shape: &serde_json::Error) -> Error {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        if shape.is_eof() {
+            return Error::invalid(
+                "import file",
+                "it is not a SoreMap JSON export: the file is cut off (it ends before its JSON does).",
+            );
+        }
         return Error::invalid(
             "import file",
             format!("it is not a SoreMap JSON export ({shape})."),

@@ -132,10 +132,7 @@ fn hostile_or_broken_files_are_refused_and_change_nothing() {
     sql["entries"][0]["id"] = "1'); DROP TABLE soreness_entries; --".into();
 
     let cases: Vec<(String, &str)> = vec![
-        (
-            text[..text.len() / 2].to_owned(),
-            "not a SoreMap JSON export",
-        ),
+        (text[..text.len() / 2].to_owned(), "the file is cut off"),
         ("{}".into(), "not a SoreMap JSON export"),
         ("[1,2,3]".into(), "not a SoreMap JSON export"),
         (
