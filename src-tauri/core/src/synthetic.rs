@@ -74,6 +74,10 @@ pub fn generate(
         let mut level: Vec<i64> = vec![0; sides.len()];
         for day in 0..days {
             let date = start + Duration::days(i64::from(day));
+            // Soreness eases day by day, a little faster some days.
+            for l in &mut level {
+                *l = (*l - 1 - rng.below(2) as i64).max(0);
+            }
             if day % 2 == 0 {
                 let id = format!("w{seed:x}{day:08x}");
                 let at = format_time(date + Duration::hours(18));
@@ -81,13 +85,12 @@ pub fn generate(
                 for _ in 0..3 {
                     let i = rng.below(sides.len() as u64) as usize;
                     worked.execute(params![id, sides[i].0, sides[i].1]).ok();
-                    level[i] = (level[i] + 4 + rng.below(4) as i64).min(10);
+                    level[i] = (level[i] + 3 + rng.below(4) as i64).min(10);
                 }
                 made.workouts += 1;
             }
             for n in 0..per_day {
                 let i = (n as usize + day as usize * 7) % sides.len();
-                level[i] = (level[i] - rng.below(2) as i64).max(0);
                 let at = format_time(date + Duration::hours(7) + Duration::minutes(i64::from(n)));
                 entry.execute(params![
                     format!("e{seed:x}{day:08x}{n:04x}"),

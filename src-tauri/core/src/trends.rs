@@ -288,7 +288,7 @@ impl Database {
                 e.1.push(f64::from(r));
             }
         }
-        let asymmetry = pairs
+        let mut asymmetry: Vec<Asymmetry> = pairs
             .into_iter()
             .map(|(region, (l, r))| Asymmetry {
                 region: region.to_owned(),
@@ -298,6 +298,11 @@ impl Database {
                 days: l.len() as u32,
             })
             .collect();
+        // The most lopsided regions first.
+        asymmetry.sort_by(|a, b| {
+            let gap = |x: &Asymmetry| (x.left_mean - x.right_mean).abs();
+            gap(b).total_cmp(&gap(a)).then_with(|| a.name.cmp(&b.name))
+        });
 
         // Episodes and medians, for every region-side with entries in the range.
         let mut episodes = Vec::new();
