@@ -625,44 +625,29 @@ impl Database {
             for e in &file.entries {
                 step(&mut done);
                 let symptoms = serde_json::to_string(&validate::symptoms(&e.symptoms)?).unwrap_or_else(|_| "[]".into());
-                tx.execute(
-                    "INSERT OR IGNORE INTO soreness_entries
+                tx.prepare_cached("INSERT OR IGNORE INTO soreness_entries
                      (id, at, region_id, side, intensity, kind, symptoms, note, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![e.id, norm(&e.at)?, e.region, e.side, e.intensity as i64, e.kind, symptoms, e.note, e.created_at, e.updated_at],
-                )?;
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![e.id, norm(&e.at)?, e.region, e.side, e.intensity as i64, e.kind, symptoms, e.note, e.created_at, e.updated_at])?;
             }
             for w in &file.workouts {
                 step(&mut done);
-                let added = tx.execute(
-                    "INSERT OR IGNORE INTO workouts (id, at, activity, effort, duration_min, note, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![w.id, norm(&w.at)?, w.activity.trim(), w.effort as i64, w.duration_min as i64, w.note, w.created_at],
-                )?;
+                let added = tx.prepare_cached("INSERT OR IGNORE INTO workouts (id, at, activity, effort, duration_min, note, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![w.id, norm(&w.at)?, w.activity.trim(), w.effort as i64, w.duration_min as i64, w.note, w.created_at])?;
                 if added > 0 {
                     for r in &w.regions {
-                        tx.execute(
-                            "INSERT OR IGNORE INTO workout_regions (workout_id, region_id, side) VALUES (?1, ?2, ?3)",
-                            params![w.id, r.region, r.side],
-                        )?;
+                        tx.prepare_cached("INSERT OR IGNORE INTO workout_regions (workout_id, region_id, side) VALUES (?1, ?2, ?3)")?.execute(params![w.id, r.region, r.side])?;
                     }
                 }
             }
             for t in &file.treatments {
                 step(&mut done);
-                tx.execute(
-                    "INSERT OR IGNORE INTO treatments (id, at, region_id, side, technique_id, point_id,
+                tx.prepare_cached("INSERT OR IGNORE INTO treatments (id, at, region_id, side, technique_id, point_id,
                      duration_sec, before, after, note, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    params![t.id, norm(&t.at)?, t.region, t.side, t.technique, t.point, t.duration_sec as i64,
-                        t.before.map(|v| v as i64), t.after.map(|v| v as i64), t.note, t.created_at],
-                )?;
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(params![t.id, norm(&t.at)?, t.region, t.side, t.technique, t.point, t.duration_sec as i64,
+                        t.before.map(|v| v as i64), t.after.map(|v| v as i64), t.note, t.created_at])?;
             }
             for a in &file.flag_acks {
-                tx.execute(
-                    "INSERT OR IGNORE INTO flag_acks (key, acknowledged_at) VALUES (?1, ?2)",
-                    params![a.key, a.acknowledged_at],
-                )?;
+                tx.prepare_cached("INSERT OR IGNORE INTO flag_acks (key, acknowledged_at) VALUES (?1, ?2)")?.execute(params![a.key, a.acknowledged_at])?;
             }
             Ok(())
         })?;

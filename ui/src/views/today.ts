@@ -50,7 +50,11 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
                 { class: "entry-head" },
                 open,
                 h("span", { class: "chip chip-caution" }, v.phase ?? ""),
-                h("span", { class: "muted" }, `peak ${v.episode.peak}/10 · ≤1 expected by ${friendly(v.forecast.resolve_by)}`),
+                h(
+                  "span",
+                  { class: "muted" },
+                  `${v.episode.points.some((p) => p.intensity > 0) ? `peak ${v.episode.peak}/10` : "after a workout, no soreness logged yet"} · ≤1 expected by ${friendly(v.forecast.resolve_by)}`,
+                ),
                 h("span", { class: `chip ${v.verdict.fits_doms ? "chip-ok" : "chip-professional"}` }, v.verdict.fits_doms ? "fits DOMS" : "not typical"),
               ),
               renderRaisedFlags(v.flags, handlers.onAcknowledge),
