@@ -137,3 +137,18 @@ describe("region panel", () => {
     expect(onPointToggle).toHaveBeenLastCalledWith(null);
   });
 });
+
+describe("section shortcuts", () => {
+  it("offer every part of the panel and scroll to it", () => {
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    document.body.replaceChildren(panel);
+    const jumps = [...panel.querySelectorAll<HTMLButtonElement>(".jump-link")].map((b) => b.dataset.jump);
+    expect(jumps).toEqual(["flags", "points-on", "techniques", "timeline", "cautions"]);
+    for (const id of jumps) expect(panel.querySelector(`[data-section="${id}"]`), id).not.toBeNull();
+    const target = panel.querySelector<HTMLElement>('[data-section="timeline"]')!;
+    const scrolled = vi.fn();
+    target.scrollIntoView = scrolled;
+    panel.querySelector<HTMLButtonElement>('[data-jump="timeline"]')!.click();
+    expect(scrolled).toHaveBeenCalled();
+  });
+});

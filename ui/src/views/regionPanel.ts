@@ -200,6 +200,27 @@ function sideSwitch(detail: RegionDetail, onSide: ((side: Side) => void) | undef
   );
 }
 
+/** Shortcuts to the panel's sections: it is long, and each part answers a different question. */
+function jumpLinks(withLog: boolean): HTMLElement {
+  const targets: [string, string][] = [
+    ...(withLog ? ([["log", "Your log"]] as [string, string][]) : []),
+    ["flags", "Warning signs"],
+    ["points-on", "Points"],
+    ["techniques", "Self-care"],
+    ["timeline", "DOMS timeline"],
+    ["cautions", "Before you press"],
+  ];
+  const nav = h("nav", { class: "jump", "aria-label": "Sections" });
+  for (const [id, label] of targets) {
+    const button = h("button", { type: "button", class: "jump-link", "data-jump": id }, label);
+    button.addEventListener("click", () => {
+      nav.closest(".region-panel")?.querySelector(`[data-section="${id}"]`)?.scrollIntoView({ block: "start", behavior: "smooth" });
+    });
+    nav.append(button);
+  }
+  return nav;
+}
+
 function section(title: string, testId: string, items: HTMLElement[], empty: string): HTMLElement {
   return h(
     "section",
@@ -232,6 +253,7 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       { class: "panel-header" },
       h("div", { class: "title-row" }, h("h2", { id: "region-title" }, detail.label), sideSwitch(detail, handlers.onSide)),
       h("p", { class: "summary" }, detail.region.summary),
+      jumpLinks(handlers.logSection !== undefined),
     ),
     handlers.logSection ?? null,
     h(
