@@ -55,7 +55,7 @@ describe("log form", () => {
 });
 
 describe("scale words, timer and curve", () => {
-  it("words the scale as the issue defines it", () => {
+  it("words the scale as the log form shows it", () => {
     expect([0, 1, 3, 4, 6, 7, 8, 9, 10].map(intensityWord)).toEqual(["none", "mild", "mild", "moderate", "moderate", "severe", "severe", "worst", "worst"]);
   });
 
