@@ -8,6 +8,7 @@ import type { Region } from "./bindings/Region";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { Side } from "./bindings/Side";
 import type { SorenessEntry } from "./bindings/SorenessEntry";
+import type { Timeline } from "./bindings/Timeline";
 import { h } from "./dom";
 import { localDate } from "./time";
 import { type BodyMap, regionLabel, renderBodyMap, renderLegend } from "./views/bodyMap";
@@ -317,8 +318,8 @@ async function start(root: HTMLElement): Promise<void> {
     panel.replaceChildren(form);
   };
 
-  const logSection = async (region: string, side: Side): Promise<HTMLElement> => {
-    const [episode, entries, detail] = await Promise.all([api.episode(region, side), api.regionEntries(region, side), api.regionDetail(region, side)]);
+  const logSection = async (region: string, side: Side, timeline: Timeline): Promise<HTMLElement> => {
+    const [episode, entries] = await Promise.all([api.episode(region, side), api.regionEntries(region, side)]);
     const form = renderLogForm({
       options,
       target: `How sore is your ${label(region, side).toLowerCase()}?`,
@@ -338,7 +339,7 @@ async function start(root: HTMLElement): Promise<void> {
       h("h3", {}, "Your log"),
       episode ? renderRaisedFlags(episode.flags, acknowledge) : null,
       form,
-      episode ? renderEpisodeChart(episode, detail.timeline) : null,
+      episode ? renderEpisodeChart(episode, timeline) : null,
       h("h4", {}, "Recent entries ", h("span", { class: "muted" }, "(daily views use each day's latest)")),
       renderEntries(entries, { onEdit: (e) => editEntry(e, section), onDelete: (e) => void deleteEntry(e) }, false, false, "No entries for this side yet."),
     );
@@ -356,7 +357,8 @@ async function start(root: HTMLElement): Promise<void> {
     if (side !== "center") lastSide = side;
     const scroll = panel.scrollTop;
     try {
-      const [detail, log] = await Promise.all([api.regionDetail(region, side), logSection(region, side)]);
+      const detail = await api.regionDetail(region, side);
+      const log = await logSection(region, side, detail.timeline);
       if (mine !== ticket) return;
       const view = renderRegionPanel(detail, {
         onPointToggle: (point) => map?.showMarker(point?.marker ?? null, side, point?.id ?? ""),

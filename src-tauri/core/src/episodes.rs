@@ -279,9 +279,9 @@ impl Database {
             .map(|t| parse(t))
             .collect();
         let entries: Vec<(NaiveDateTime, u8)> = self
-            .entries_for(&region.id, side)?
+            .intensities_for(&region.id, side)?
             .iter()
-            .map(|e| (parse(&e.at), e.intensity))
+            .map(|(at, intensity)| (parse(at), *intensity))
             .collect();
         Ok(derive(
             &region.id,
@@ -323,14 +323,12 @@ impl Database {
         let forecast = forecast(&episode, past, &timeline, &region.name);
         let conditions = conditions(&episode, hours_now);
 
-        let entries = self.entries_between(
+        let mine = self.region_entries_between(
+            &episode.region,
+            episode.side,
             &episode.start,
             &format_time(end.unwrap_or(now) + Duration::seconds(1)),
         )?;
-        let mine: Vec<_> = entries
-            .into_iter()
-            .filter(|e| e.region == episode.region && e.side == episode.side)
-            .collect();
         let mut symptoms: Vec<String> = mine.iter().flat_map(|e| e.symptoms.clone()).collect();
         symptoms.sort();
         symptoms.dedup();

@@ -4,6 +4,8 @@
 //! field writes nothing. Deletes are soft, so they can be undone.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Database;
@@ -101,7 +103,7 @@ impl Database {
                         side.as_str(),
                         c.intensity,
                         kind_str(c.kind),
-                        serde_json::to_string(&c.symptoms).unwrap_or_else(|_| "[]".into()),
+                        symptoms_json(&c.symptoms),
                         c.note,
                         stamp,
                     ],
@@ -141,7 +143,7 @@ impl Database {
                     side.as_str(),
                     c.intensity,
                     kind_str(c.kind),
-                    serde_json::to_string(&c.symptoms).unwrap_or_else(|_| "[]".into()),
+                    symptoms_json(&c.symptoms),
                     c.note,
                     format_time(now),
                 ],
@@ -181,54 +183,51 @@ impl Database {
 
     /// One live entry, with the red flags it raises.
     pub fn entry(&self, id: &str) -> Result<SorenessEntry> {
-        let entry = self
-            .conn
-            .prepare_cached(&format!(
-                "{ENTRY_SELECT} WHERE id = ?1 AND deleted_at IS NULL"
-            ))?
-            .query_row([id], |r| self.entry_from(r))
-            .optional()?;
-        let mut entry =
-            entry.ok_or_else(|| Error::invalid("entry", format!("there is no entry {id:?}.")))?;
-        entry.flags = self.entry_flags(&entry)?;
-        Ok(entry)
+        self.query_entries("id = ?1", params![id])?
+            .pop()
+            .ok_or_else(|| Error::invalid("entry", format!("there is no entry {id:?}.")))
     }
 
-    fn entry_from(&self, r: &Row<'_>) -> rusqlite::Result<SorenessEntry> {
-        let region: String = r.get(2)?;
-        let side: String = r.get(3)?;
-        let side: Side = side.parse().unwrap_or(Side::Center);
-        let kind: String = r.get(5)?;
-        let symptoms: String = r.get(6)?;
-        Ok(SorenessEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            label: self.label(&region, side),
-            region,
-            side,
-            intensity: r.get(4)?,
-            kind: validate::kind(&kind).unwrap_or(SorenessKind::Doms),
-            symptoms: serde_json::from_str(&symptoms).unwrap_or_default(),
-            note: r.get(7)?,
-            flags: Vec::new(),
+    /// Live entries matching `condition`, with their labels and the red flags they raise.
+    /// Region names and flag rules are read once per call, not once per entry.
+    fn query_entries(
+        &self,
+        condition: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<SorenessEntry>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ENTRY_SELECT} WHERE deleted_at IS NULL AND {condition}"
+        ))?;
+        let mut entries: Vec<SorenessEntry> = stmt
+            .query_map(args, entry_from)?
+            .collect::<rusqlite::Result<_>>()?;
+        if entries.is_empty() {
+            return Ok(entries);
+        }
+        let label = self.labeler()?;
+        let flags = self.flags()?;
+        for entry in &mut entries {
+            entry.label = label(&entry.region, entry.side);
+            let raised =
+                safety::raise(&flags, &entry.region, &entry.symptoms, &[], entry.intensity);
+            entry.flags = self.keyed(raised, &format!("entry:{}", entry.id))?;
+        }
+        Ok(entries)
+    }
+
+    /// Names region-sides ("Left calf") from one read of the regions.
+    pub(crate) fn labeler(&self) -> Result<impl Fn(&str, Side) -> String> {
+        let regions: HashMap<String, Region> = self
+            .regions()?
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        Ok(move |region: &str, side: Side| {
+            regions
+                .get(region)
+                .map(|r| r.label(side))
+                .unwrap_or_else(|| format!("{region} ({side})"))
         })
-    }
-
-    pub(crate) fn label(&self, region: &str, side: Side) -> String {
-        self.region(region)
-            .map(|r| r.label(side))
-            .unwrap_or_else(|_| format!("{region} ({side})"))
-    }
-
-    fn entry_flags(&self, entry: &SorenessEntry) -> Result<Vec<RaisedFlag>> {
-        let raised = safety::raise(
-            &self.flags()?,
-            &entry.region,
-            &entry.symptoms,
-            &[],
-            entry.intensity,
-        );
-        self.keyed(raised, &format!("entry:{}", entry.id))
     }
 
     /// Turns raised flags into `RaisedFlag`s with stable keys and their acknowledgement.
@@ -285,17 +284,21 @@ impl Database {
 
     /// Live entries from `from` (inclusive) to `to` (exclusive), oldest first.
     pub fn entries_between(&self, from: &str, to: &str) -> Result<Vec<SorenessEntry>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{ENTRY_SELECT} WHERE deleted_at IS NULL AND at >= ?1 AND at < ?2 ORDER BY at, created_at"
-        ))?;
-        let rows = stmt.query_map([from, to], |r| self.entry_from(r))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let mut entry = row?;
-            entry.flags = self.entry_flags(&entry)?;
-            out.push(entry);
-        }
-        Ok(out)
+        self.query_entries("at >= ?1 AND at < ?2 ORDER BY at, created_at", [from, to])
+    }
+
+    /// One region-side's live entries from `from` (inclusive) to `to` (exclusive), oldest first.
+    pub(crate) fn region_entries_between(
+        &self,
+        region: &str,
+        side: Side,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<SorenessEntry>> {
+        self.query_entries(
+            "region_id = ?1 AND side = ?2 AND at >= ?3 AND at < ?4 ORDER BY at, created_at",
+            [region, side.as_str(), from, to],
+        )
     }
 
     /// The latest live entries for one region-side, newest first.
@@ -307,28 +310,20 @@ impl Database {
     ) -> Result<Vec<SorenessEntry>> {
         let (region, side) = self.region_side(region, side)?;
         let limit = limit.clamp(1, 500);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{ENTRY_SELECT} WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2
-             ORDER BY at DESC, created_at DESC LIMIT ?3"
-        ))?;
-        let rows = stmt.query_map(params![region.id, side.as_str(), limit], |r| {
-            self.entry_from(r)
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let mut entry = row?;
-            entry.flags = self.entry_flags(&entry)?;
-            out.push(entry);
-        }
-        Ok(out)
+        self.query_entries(
+            "region_id = ?1 AND side = ?2 ORDER BY at DESC, created_at DESC LIMIT ?3",
+            params![region.id, side.as_str(), limit],
+        )
     }
 
-    /// Live entries for one region-side, oldest first.
-    pub(crate) fn entries_for(&self, region: &str, side: Side) -> Result<Vec<SorenessEntry>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{ENTRY_SELECT} WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2 ORDER BY at, created_at"
-        ))?;
-        let rows = stmt.query_map([region, side.as_str()], |r| self.entry_from(r))?;
+    /// One region-side's live entries as (time, intensity), oldest first: all that episodes
+    /// are derived from.
+    pub(crate) fn intensities_for(&self, region: &str, side: Side) -> Result<Vec<(String, u8)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, intensity FROM soreness_entries
+             WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2 ORDER BY at, created_at",
+        )?;
+        let rows = stmt.query_map([region, side.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -363,15 +358,12 @@ impl Database {
     }
 
     fn entry_at(&self, cell: &DayCell) -> Result<SorenessEntry> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "{ENTRY_SELECT} WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2 AND at = ?3
-                 ORDER BY created_at DESC LIMIT 1"
-            ))?
-            .query_row(params![cell.region, cell.side.as_str(), cell.at], |r| {
-                self.entry_from(r)
-            })?)
+        self.query_entries(
+            "region_id = ?1 AND side = ?2 AND at = ?3 ORDER BY created_at DESC LIMIT 1",
+            params![cell.region, cell.side.as_str(), cell.at],
+        )?
+        .pop()
+        .ok_or_else(|| Error::invalid("entry", "yesterday's entry is gone."))
     }
 
     /// The whole-body heatmap for a date (`YYYY-MM-DD`).
@@ -484,6 +476,7 @@ impl Database {
             })
         })?;
         let mut workouts: Vec<Workout> = rows.collect::<rusqlite::Result<_>>()?;
+        let label = self.labeler()?;
         let mut regions = self.conn.prepare_cached(
             "SELECT region_id, side FROM workout_regions WHERE workout_id = ?1 ORDER BY region_id, side",
         )?;
@@ -495,7 +488,7 @@ impl Database {
                 let (region, side) = row?;
                 let side = side.parse().unwrap_or(Side::Center);
                 w.regions.push(RegionSide {
-                    label: self.label(&region, side),
+                    label: label(&region, side),
                     region,
                     side,
                 });
@@ -599,6 +592,7 @@ impl Database {
                 r.get::<_, String>(9)?,
             ))
         })?;
+        let label = self.labeler()?;
         let mut out = Vec::new();
         for row in rows {
             let (id, at, region, side, technique, point, duration_sec, before, after, note) = row?;
@@ -610,7 +604,7 @@ impl Database {
             out.push(Treatment {
                 id,
                 at,
-                label: self.label(&region, side),
+                label: label(&region, side),
                 region,
                 side,
                 technique,
@@ -653,6 +647,29 @@ impl Database {
             _ => p.names.first().cloned().unwrap_or(p.id),
         })
     }
+}
+
+/// Symptom ids as stored: a JSON array.
+pub(crate) fn symptoms_json(symptoms: &[String]) -> String {
+    serde_json::to_string(symptoms).unwrap_or_else(|_| "[]".into())
+}
+
+fn entry_from(r: &Row<'_>) -> rusqlite::Result<SorenessEntry> {
+    let side: String = r.get(3)?;
+    let kind: String = r.get(5)?;
+    let symptoms: String = r.get(6)?;
+    Ok(SorenessEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        region: r.get(2)?,
+        side: side.parse().unwrap_or(Side::Center),
+        label: String::new(),
+        intensity: r.get(4)?,
+        kind: validate::kind(&kind).unwrap_or(SorenessKind::Doms),
+        symptoms: serde_json::from_str(&symptoms).unwrap_or_default(),
+        note: r.get(7)?,
+        flags: Vec::new(),
+    })
 }
 
 const ENTRY_SELECT: &str =

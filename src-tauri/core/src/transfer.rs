@@ -624,7 +624,7 @@ impl Database {
         self.write(|tx| {
             for e in &file.entries {
                 step(&mut done);
-                let symptoms = serde_json::to_string(&validate::symptoms(&e.symptoms)?).unwrap_or_else(|_| "[]".into());
+                let symptoms = crate::log::symptoms_json(&validate::symptoms(&e.symptoms)?);
                 tx.prepare_cached("INSERT OR IGNORE INTO soreness_entries
                      (id, at, region_id, side, intensity, kind, symptoms, note, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![e.id, norm(&e.at)?, e.region, e.side, e.intensity as i64, e.kind, symptoms, e.note, e.created_at, e.updated_at])?;

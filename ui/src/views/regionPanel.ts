@@ -325,19 +325,6 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
   return panel;
 }
 
-export function renderPanelPlaceholder(): HTMLElement {
-  return h(
-    "div",
-    { class: "placeholder" },
-    h("h2", {}, "Where does it hurt?"),
-    h(
-      "p",
-      {},
-      "Click a sore spot on the body map, or move to it with Tab and press Enter. Left and right are your own: on the front figure your right side is on the left of the screen.",
-    ),
-  );
-}
-
 export function renderError(title: string, message: string): HTMLElement {
   return h("div", { class: "error", role: "alert" }, h("h2", {}, title), h("p", {}, message));
 }
