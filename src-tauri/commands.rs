@@ -59,7 +59,7 @@ pub fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
 
 #[tauri::command]
 pub fn log_options() -> LogOptions {
-    LogOptions::get()
+    soremap_core::log::log_options()
 }
 
 #[tauri::command]

@@ -64,7 +64,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   let map: BodyMap | null = null;
   let regions = new Map<string, Region>();
-  let options: LogOptions = { symptoms: [], max_note_chars: 20000, gap_days: 10, personal_min: 3 };
+  let options: LogOptions = { symptoms: [], max_note_chars: 20000 };
   let mode: Mode = { kind: "today" };
   let picked: Picked[] = [];
   let lastSide: Side = "left";

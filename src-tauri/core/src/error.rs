@@ -13,10 +13,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("There is no body region called \"{0}\".")]
+    #[error("There is no body region called \"{}\".", short(.0))]
     UnknownRegion(String),
 
-    #[error("\"{0}\" is not a side: use left, right or center.")]
+    #[error("\"{}\" is not a side: use left, right or center.", short(.0))]
     UnknownSide(String),
 
     #[error("The {region} has no {side} side: use {expected}.")]
@@ -56,9 +56,27 @@ pub enum Error {
     #[error("Database error: {0}")]
     Database(#[from] rusqlite::Error),
 
+    /// A file the person chose (or the data folder's own files) could not be used.
+    #[error("{}: {problem}", path.display())]
+    File { path: PathBuf, problem: String },
+
+    /// Something SoreMap did not expect, such as a bug caught before it could close the window.
+    #[error("Something went wrong inside SoreMap ({0}). Nothing was changed by the step that failed; please try again.")]
+    Internal(String),
+
     /// The database could not be opened at start-up; every command repeats why.
     #[error("{}", .0.message)]
     Unavailable(AppError),
+}
+
+/// Text from outside quoted in a message is cut short, so a huge argument cannot make a huge
+/// error.
+pub fn short(text: &str) -> String {
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The machine-readable part of an error, for the UI to branch on.
@@ -75,6 +93,8 @@ pub enum ErrorKind {
     Catalogue,
     Migration,
     Database,
+    File,
+    Internal,
 }
 
 /// What the UI receives when a command fails.
@@ -97,6 +117,8 @@ impl Error {
             Error::Catalogue(_) => ErrorKind::Catalogue,
             Error::Migration(_) => ErrorKind::Migration,
             Error::Database(_) => ErrorKind::Database,
+            Error::File { .. } => ErrorKind::File,
+            Error::Internal(_) => ErrorKind::Internal,
             Error::Unavailable(inner) => inner.kind,
         }
     }
@@ -104,6 +126,13 @@ impl Error {
     pub fn invalid(field: &str, problem: impl Into<String>) -> Self {
         Error::InvalidArgument {
             field: field.to_owned(),
+            problem: problem.into(),
+        }
+    }
+
+    pub fn file(path: &std::path::Path, problem: impl Into<String>) -> Self {
+        Error::File {
+            path: path.to_owned(),
             problem: problem.into(),
         }
     }

@@ -3,7 +3,7 @@
 //! Every write validates all of its input first and then runs in one transaction, so a bad
 //! field writes nothing. Deletes are soft, so they can be undone.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -11,73 +11,61 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::model::{
-    DayCell, DayView, RaisedFlag, Region, RegionSide, RegionSideInput, Side, SorenessEntry,
-    SorenessInput, SorenessKind, Treatment, TreatmentInput, Workout, WorkoutInput,
+    DayCell, DayView, LogOptions, RaisedFlag, Region, RegionSide, Side, SorenessEntry,
+    SorenessInput, SymptomOption, Treatment, TreatmentInput, Workout, WorkoutInput,
+};
+use crate::records::{
+    Checker, OnDuplicate, SorenessFields, SorenessRecord, TreatmentFields, WorkoutFields,
 };
 use crate::safety;
 use crate::validate::{self, format_time};
+
+/// What the log form offers, from the core's own lists.
+pub fn log_options() -> LogOptions {
+    LogOptions {
+        symptoms: crate::catalogue::SYMPTOMS
+            .iter()
+            .map(|(id, name)| SymptomOption {
+                id: (*id).to_owned(),
+                name: (*name).to_owned(),
+            })
+            .collect(),
+        max_note_chars: validate::MAX_NOTE_CHARS as u32,
+    }
+}
 
 fn new_id(tx: &Transaction<'_>) -> Result<String> {
     Ok(tx.query_row("SELECT lower(hex(randomblob(16)))", [], |r| r.get(0))?)
 }
 
-fn kind_str(kind: SorenessKind) -> &'static str {
-    match kind {
-        SorenessKind::Doms => "doms",
-        SorenessKind::Acute => "acute",
-        SorenessKind::Pain => "pain",
-        SorenessKind::Stiffness => "stiffness",
-    }
-}
-
-struct CheckedSoreness {
-    targets: Vec<(Region, Side)>,
-    at: NaiveDateTime,
-    intensity: u8,
-    kind: SorenessKind,
-    symptoms: Vec<String>,
-    note: String,
-}
-
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            "date",
-            format!(
-                "{:?} is not a date; use YYYY-MM-DD.",
-                text.chars().take(40).collect::<String>()
-            ),
-        )
-    })
+    validate::date(text)
+}
+
+fn soreness_fields(input: &SorenessInput) -> SorenessFields<'_> {
+    SorenessFields {
+        at: input.at.as_deref(),
+        intensity: input.intensity,
+        kind: &input.kind,
+        symptoms: &input.symptoms,
+        note: &input.note,
+    }
 }
 
 impl Database {
-    fn targets(&self, targets: &[RegionSideInput]) -> Result<Vec<(Region, Side)>> {
-        if targets.is_empty() {
-            return Err(Error::invalid(
-                "regions",
-                "choose at least one region on the map.",
-            ));
-        }
-        let mut out: Vec<(Region, Side)> = Vec::new();
-        for t in targets {
-            let (region, side) = self.region_side(&t.region, &t.side)?;
-            if !out.iter().any(|(r, s)| r.id == region.id && *s == side) {
-                out.push((region, side));
-            }
-        }
-        Ok(out)
-    }
-
-    fn check_soreness(&self, input: &SorenessInput, now: NaiveDateTime) -> Result<CheckedSoreness> {
-        Ok(CheckedSoreness {
-            targets: self.targets(&input.targets)?,
-            at: validate::time(input.at.as_deref(), now)?,
-            intensity: validate::intensity("intensity", input.intensity)?,
-            kind: validate::kind(&input.kind)?,
-            symptoms: validate::symptoms(&input.symptoms)?,
-            note: validate::note(&input.note)?,
-        })
+    /// Checks one soreness record per target; nothing is written.
+    fn check_soreness(
+        &self,
+        input: &SorenessInput,
+        now: NaiveDateTime,
+    ) -> Result<Vec<SorenessRecord>> {
+        let checker = Checker::typed(self, now)?;
+        let fields = soreness_fields(input);
+        checker
+            .targets(&input.targets)?
+            .into_iter()
+            .map(|target| checker.soreness(target, &fields))
+            .collect()
     }
 
     /// Logs soreness for one or several region-sides at once.
@@ -86,71 +74,54 @@ impl Database {
         input: &SorenessInput,
         now: NaiveDateTime,
     ) -> Result<Vec<SorenessEntry>> {
-        let c = self.check_soreness(input, now)?;
+        let records = self.check_soreness(input, now)?;
         let stamp = format_time(now);
         let ids = self.write(|tx| {
             let mut ids = Vec::new();
-            for (region, side) in &c.targets {
+            for record in &records {
                 let id = new_id(tx)?;
-                tx.execute(
-                    "INSERT INTO soreness_entries
-                     (id, at, region_id, side, intensity, kind, symptoms, note, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                    params![
-                        id,
-                        format_time(c.at),
-                        region.id,
-                        side.as_str(),
-                        c.intensity,
-                        kind_str(c.kind),
-                        symptoms_json(&c.symptoms),
-                        c.note,
-                        stamp,
-                    ],
-                )?;
+                record.insert(tx, &id, &stamp, &stamp, OnDuplicate::Fail)?;
                 ids.push(id);
             }
             Ok(ids)
         })?;
-        ids.iter().map(|id| self.entry(id)).collect()
+        self.entries_by_id(&ids)
     }
 
-    /// Replaces an entry's values (its one region-side may change too).
+    /// The entries just written, read back. The write has committed: if reading fails, the
+    /// error says so, so the person does not save it a second time.
+    fn entries_by_id(&self, ids: &[String]) -> Result<Vec<SorenessEntry>> {
+        ids.iter()
+            .map(|id| self.entry(id))
+            .collect::<Result<_>>()
+            .map_err(saved_but)
+    }
+
+    /// Replaces an entry's values (its one region-side may change too). A time left empty
+    /// keeps the entry's time.
     pub fn update_soreness(
         &mut self,
         id: &str,
         input: &SorenessInput,
         now: NaiveDateTime,
     ) -> Result<SorenessEntry> {
-        let c = self.check_soreness(input, now)?;
-        if c.targets.len() != 1 {
+        if input.targets.len() != 1 {
             return Err(Error::invalid(
                 "regions",
                 "an entry is for exactly one region-side.",
             ));
         }
-        self.entry(id)?;
-        let (region, side) = &c.targets[0];
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE soreness_entries SET at = ?2, region_id = ?3, side = ?4, intensity = ?5,
-                 kind = ?6, symptoms = ?7, note = ?8, updated_at = ?9
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                params![
-                    id,
-                    format_time(c.at),
-                    region.id,
-                    side.as_str(),
-                    c.intensity,
-                    kind_str(c.kind),
-                    symptoms_json(&c.symptoms),
-                    c.note,
-                    format_time(now),
-                ],
-            )?;
-            Ok(())
-        })?;
-        self.entry(id)
+        let current = self.entry(id)?;
+        let mut input = input.clone();
+        if input.at.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            input.at = Some(current.at.clone());
+        }
+        let record = self
+            .check_soreness(&input, now)?
+            .pop()
+            .ok_or_else(|| Error::invalid("regions", "choose a region on the map."))?;
+        self.write(|tx| record.update(tx, id, &format_time(now)))?;
+        self.entry(id).map_err(saved_but)
     }
 
     /// Deletes an entry; `restore_soreness` undoes it.
@@ -327,10 +298,13 @@ impl Database {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// "Same as yesterday": copies yesterday's latest value for each region-side to now.
+    /// "Same as yesterday": copies yesterday's latest value for each region-side to now, all
+    /// in one transaction.
     pub fn same_as_yesterday(&mut self, now: NaiveDateTime) -> Result<Vec<SorenessEntry>> {
         let today = now.date();
-        let yesterday = today - Duration::days(1);
+        let yesterday = today
+            .pred_opt()
+            .ok_or_else(|| Error::invalid("yesterday", "there is no day before today."))?;
         let cells = self.cells(yesterday)?;
         if cells.is_empty() {
             return Err(Error::invalid(
@@ -338,23 +312,33 @@ impl Database {
                 "nothing was logged yesterday to copy.",
             ));
         }
-        let mut created = Vec::new();
-        for cell in cells {
-            let source = self.entry_at(&cell)?;
-            let input = SorenessInput {
-                targets: vec![RegionSideInput {
-                    region: cell.region.clone(),
-                    side: cell.side.as_str().to_owned(),
-                }],
-                intensity: f64::from(cell.intensity),
-                kind: kind_str(source.kind).to_owned(),
-                symptoms: Vec::new(),
-                note: String::new(),
-                at: None,
-            };
-            created.extend(self.log_soreness(&input, now)?);
+        let checker = Checker::typed(self, now)?;
+        let mut records = Vec::new();
+        for cell in &cells {
+            let source = self.entry_at(cell)?;
+            let target = checker.region_side(&cell.region, cell.side.as_str())?;
+            records.push(checker.soreness(
+                target,
+                &SorenessFields {
+                    at: None,
+                    intensity: f64::from(cell.intensity),
+                    kind: source.kind.as_str(),
+                    symptoms: &[],
+                    note: "",
+                },
+            )?);
         }
-        Ok(created)
+        let stamp = format_time(now);
+        let ids = self.write(|tx| {
+            let mut ids = Vec::new();
+            for record in &records {
+                let id = new_id(tx)?;
+                record.insert(tx, &id, &stamp, &stamp, OnDuplicate::Fail)?;
+                ids.push(id);
+            }
+            Ok(ids)
+        })?;
+        self.entries_by_id(&ids)
     }
 
     fn entry_at(&self, cell: &DayCell) -> Result<SorenessEntry> {
@@ -373,8 +357,7 @@ impl Database {
 
     /// Each region-side's latest soreness on `date`.
     pub fn cells(&self, date: NaiveDate) -> Result<Vec<DayCell>> {
-        let from = format!("{date}T00:00:00");
-        let to = format!("{}T00:00:00", date + Duration::days(1));
+        let (from, to) = day_bounds(date);
         let mut stmt = self.conn.prepare_cached(
             "SELECT region_id, side, intensity, at FROM (
                SELECT region_id, side, intensity, at,
@@ -384,10 +367,9 @@ impl Database {
              WHERE n = 1 ORDER BY region_id, side",
         )?;
         let rows = stmt.query_map([from, to], |r| {
-            let side: String = r.get(1)?;
             Ok(DayCell {
                 region: r.get(0)?,
-                side: side.parse().unwrap_or(Side::Center),
+                side: r.get(1)?,
                 intensity: r.get(2)?,
                 at: r.get(3)?,
             })
@@ -398,8 +380,7 @@ impl Database {
     /// The Today view for `date` (`YYYY-MM-DD`).
     pub fn day(&self, date: &str, now: NaiveDateTime) -> Result<DayView> {
         let date = parse_date(date)?;
-        let from = format!("{date}T00:00:00");
-        let to = format!("{}T00:00:00", date + Duration::days(1));
+        let (from, to) = day_bounds(date);
         let mut entries = self.entries_between(&from, &to)?;
         entries.reverse();
         Ok(DayView {
@@ -413,29 +394,21 @@ impl Database {
     }
 
     pub fn log_workout(&mut self, input: &WorkoutInput, now: NaiveDateTime) -> Result<Workout> {
-        let at = validate::time(input.at.as_deref(), now)?;
-        let activity = validate::activity(&input.activity)?;
-        let effort = validate::whole_number("effort", input.effort, 1, 10)?;
-        let duration = validate::whole_number("duration (minutes)", input.duration_min, 1, 1440)?;
-        let note = validate::note(&input.note)?;
-        let targets = self.targets(&input.targets)?;
-        let id =
-            self.write(|tx| {
-                let id = new_id(tx)?;
-                tx.execute(
-                "INSERT INTO workouts (id, at, activity, effort, duration_min, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, format_time(at), activity, effort, duration, note, format_time(now)],
-            )?;
-                for (region, side) in &targets {
-                    tx.execute(
-                    "INSERT INTO workout_regions (workout_id, region_id, side) VALUES (?1, ?2, ?3)",
-                    params![id, region.id, side.as_str()],
-                )?;
-                }
-                Ok(id)
-            })?;
-        self.workout(&id)
+        let record = Checker::typed(self, now)?.workout(&WorkoutFields {
+            at: input.at.as_deref(),
+            activity: &input.activity,
+            effort: input.effort,
+            duration_min: input.duration_min,
+            note: &input.note,
+            targets: &input.targets,
+        })?;
+        let stamp = format_time(now);
+        let id = self.write(|tx| {
+            let id = new_id(tx)?;
+            record.insert(tx, &id, &stamp, OnDuplicate::Fail)?;
+            Ok(id)
+        })?;
+        self.workout(&id).map_err(saved_but)
     }
 
     pub fn delete_workout(&mut self, id: &str, now: NaiveDateTime) -> Result<()> {
@@ -482,11 +455,10 @@ impl Database {
         )?;
         for w in &mut workouts {
             let rows = regions.query_map([&w.id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                Ok((r.get::<_, String>(0)?, r.get::<_, Side>(1)?))
             })?;
             for row in rows {
                 let (region, side) = row?;
-                let side = side.parse().unwrap_or(Side::Center);
                 w.regions.push(RegionSide {
                     label: label(&region, side),
                     region,
@@ -512,60 +484,29 @@ impl Database {
         input: &TreatmentInput,
         now: NaiveDateTime,
     ) -> Result<Treatment> {
-        let at = validate::time(input.at.as_deref(), now)?;
-        let (region, side) = self.region_side(&input.region, &input.side)?;
-        let technique = input.technique.as_deref().filter(|t| !t.is_empty());
-        let point = input.point.as_deref().filter(|p| !p.is_empty());
-        match (technique, point) {
-            (Some(_), Some(_)) | (None, None) => {
-                return Err(Error::invalid(
-                    "treatment",
-                    "name either one technique or one point.",
-                ))
-            }
-            _ => {}
-        }
-        if let Some(t) = technique {
-            self.technique_name(t)?;
-        }
-        if let Some(p) = point {
-            self.point_name(p)?;
-        }
-        let duration = validate::whole_number("duration (seconds)", input.duration_sec, 1, 86_400)?;
-        let before = input
-            .before
-            .map(|v| validate::intensity("soreness before", v))
-            .transpose()?;
-        let after = input
-            .after
-            .map(|v| validate::intensity("soreness after", v))
-            .transpose()?;
-        let note = validate::note(&input.note)?;
+        let record = Checker::typed(self, now)?.treatment(&TreatmentFields {
+            at: input.at.as_deref(),
+            region: &input.region,
+            side: &input.side,
+            technique: input.technique.as_deref(),
+            point: input.point.as_deref(),
+            duration_sec: input.duration_sec,
+            before: input.before,
+            after: input.after,
+            note: &input.note,
+        })?;
+        let stamp = format_time(now);
         let id = self.write(|tx| {
             let id = new_id(tx)?;
-            tx.execute(
-                "INSERT INTO treatments (id, at, region_id, side, technique_id, point_id,
-                 duration_sec, before, after, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    id,
-                    format_time(at),
-                    region.id,
-                    side.as_str(),
-                    technique,
-                    point,
-                    duration,
-                    before,
-                    after,
-                    note,
-                    format_time(now)
-                ],
-            )?;
+            record.insert(tx, &id, &stamp, OnDuplicate::Fail)?;
             Ok(id)
         })?;
-        self.treatments_where("id = ?1", &[&id])?
-            .pop()
-            .ok_or_else(|| Error::invalid("treatment", "it was not saved."))
+        self.treatments_where("id = ?1", &[&id])
+            .and_then(|mut t| {
+                t.pop()
+                    .ok_or_else(|| Error::invalid("treatment", "it cannot be read back."))
+            })
+            .map_err(saved_but)
     }
 
     pub fn treatments_between(&self, from: &str, to: &str) -> Result<Vec<Treatment>> {
@@ -578,12 +519,11 @@ impl Database {
              FROM treatments WHERE deleted_at IS NULL AND {condition} ORDER BY at"
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            let side: String = r.get(3)?;
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
-                side.parse().unwrap_or(Side::Center),
+                r.get::<_, Side>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, Option<String>>(5)?,
                 r.get::<_, u32>(6)?,
@@ -649,24 +589,33 @@ impl Database {
     }
 }
 
-/// Symptom ids as stored: a JSON array.
-pub(crate) fn symptoms_json(symptoms: &[String]) -> String {
-    serde_json::to_string(symptoms).unwrap_or_else(|_| "[]".into())
+/// A write committed but reading it back failed: say so, so it is not saved twice.
+fn saved_but(e: Error) -> Error {
+    Error::Internal(format!(
+        "it was saved, but reading it back failed: {e}. Reopen the view to see it"
+    ))
+}
+
+/// The first and last instant of a day, as stored times (`date` is within the years SoreMap
+/// keeps, so the next day always exists).
+pub(crate) fn day_bounds(date: NaiveDate) -> (String, String) {
+    let next = date.succ_opt().unwrap_or(date);
+    (format!("{date}T00:00:00"), format!("{next}T00:00:00"))
 }
 
 fn entry_from(r: &Row<'_>) -> rusqlite::Result<SorenessEntry> {
-    let side: String = r.get(3)?;
-    let kind: String = r.get(5)?;
     let symptoms: String = r.get(6)?;
     Ok(SorenessEntry {
         id: r.get(0)?,
         at: r.get(1)?,
         region: r.get(2)?,
-        side: side.parse().unwrap_or(Side::Center),
+        side: r.get(3)?,
         label: String::new(),
         intensity: r.get(4)?,
-        kind: validate::kind(&kind).unwrap_or(SorenessKind::Doms),
-        symptoms: serde_json::from_str(&symptoms).unwrap_or_default(),
+        kind: r.get(5)?,
+        symptoms: serde_json::from_str(&symptoms).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into())
+        })?,
         note: r.get(7)?,
         flags: Vec::new(),
     })

@@ -37,6 +37,22 @@ impl fmt::Display for Side {
     }
 }
 
+/// Stored as its name; any other text in the database is an error, never a silent default.
+impl rusqlite::types::ToSql for Side {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Side {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e: Error| rusqlite::types::FromSqlError::Other(e.to_string().into()))
+    }
+}
+
 impl FromStr for Side {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
@@ -380,6 +396,57 @@ pub enum SorenessKind {
     Stiffness,
 }
 
+impl SorenessKind {
+    pub const ALL: [SorenessKind; 4] = [
+        SorenessKind::Doms,
+        SorenessKind::Acute,
+        SorenessKind::Pain,
+        SorenessKind::Stiffness,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SorenessKind::Doms => "doms",
+            SorenessKind::Acute => "acute",
+            SorenessKind::Pain => "pain",
+            SorenessKind::Stiffness => "stiffness",
+        }
+    }
+}
+
+impl FromStr for SorenessKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        SorenessKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "kind",
+                    format!(
+                        "{:?} is not a kind of soreness; use doms, acute, pain or stiffness.",
+                        crate::error::short(s)
+                    ),
+                )
+            })
+    }
+}
+
+impl rusqlite::types::ToSql for SorenessKind {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for SorenessKind {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value
+            .as_str()?
+            .parse()
+            .map_err(|e: Error| rusqlite::types::FromSqlError::Other(e.to_string().into()))
+    }
+}
+
 /// A region on one side, as the UI sends it (checked by the core).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -653,25 +720,4 @@ pub struct SymptomOption {
 pub struct LogOptions {
     pub symptoms: Vec<SymptomOption>,
     pub max_note_chars: u32,
-    /// Days without an entry after which an episode is closed.
-    pub gap_days: u32,
-    /// Past recoveries needed for a personal forecast.
-    pub personal_min: u32,
-}
-
-impl LogOptions {
-    pub fn get() -> Self {
-        LogOptions {
-            symptoms: crate::catalogue::SYMPTOMS
-                .iter()
-                .map(|(id, name)| SymptomOption {
-                    id: (*id).to_owned(),
-                    name: (*name).to_owned(),
-                })
-                .collect(),
-            max_note_chars: crate::validate::MAX_NOTE_CHARS as u32,
-            gap_days: crate::episodes::GAP_DAYS as u32,
-            personal_min: crate::episodes::PERSONAL_MIN as u32,
-        }
-    }
 }

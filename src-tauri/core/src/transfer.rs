@@ -5,19 +5,24 @@
 //! written, previewed, and then merged in one transaction: records are matched by their stable
 //! id, so importing the same file twice adds nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::{side_of, Database};
+use crate::db::Database;
 use crate::error::{Error, Result};
-use crate::model::Region;
-use crate::validate::{self, format_time};
+use crate::files;
+use crate::model::RegionSideInput;
+use crate::records::{
+    Checker, OnDuplicate, SorenessFields, SorenessRecord, TreatmentFields, TreatmentRecord,
+    WorkoutFields, WorkoutRecord,
+};
+use crate::validate::format_time;
 
 pub const EXPORT_FORMAT: &str = "soremap-export";
 pub const EXPORT_VERSION: u32 = 1;
@@ -108,15 +113,31 @@ pub struct ExportFile {
     pub pregnancy: Option<bool>,
 }
 
-/// An export file that has passed every check. Only `Database::parse_import` and
-/// `Database::read_import` make one, so nothing unchecked can reach `apply_import`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedImport(ExportFile);
+/// An export file whose every record has passed the same checks the log applies. Only
+/// `Database::parse_import` and `Database::read_import` make one, so nothing unchecked can
+/// reach `apply_import`.
+pub struct CheckedImport {
+    entries: Vec<(Stamped, SorenessRecord)>,
+    workouts: Vec<(Stamped, WorkoutRecord)>,
+    treatments: Vec<(Stamped, TreatmentRecord)>,
+    flag_acks: Vec<(String, String)>,
+}
 
-impl CheckedImport {
-    pub fn file(&self) -> &ExportFile {
-        &self.0
-    }
+/// A record's id and bookkeeping times, checked.
+struct Stamped {
+    id: String,
+    created_at: String,
+    updated_at: String,
+}
+
+/// The first fields of an export, read on their own to say what a file is before its
+/// records are checked.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
+    version: Option<serde_json::Value>,
 }
 
 /// What an import would do.
@@ -150,19 +171,6 @@ pub struct ExportSummary {
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-}
-
-fn stored_time(
-    field: &str,
-    text: &str,
-    now: NaiveDateTime,
-) -> std::result::Result<NaiveDateTime, String> {
-    validate::time(Some(text), now).map_err(|e| {
-        format!(
-            "{field}: {}",
-            e.to_string().trim_start_matches("Invalid date and time: ")
-        )
-    })
 }
 
 impl Database {
@@ -279,10 +287,12 @@ impl Database {
     /// Writes everything as JSON to `path` (through a temporary file, so a failure never
     /// leaves half a file).
     pub fn export_json(&self, path: &Path, now: NaiveDateTime) -> Result<ExportSummary> {
+        let path = files::writable_target(self.path(), path)?;
         let file = self.export_file(now)?;
-        let json = serde_json::to_vec_pretty(&file)
-            .map_err(|e| Error::invalid("export", format!("could not write JSON: {e}")))?;
-        write_atomically(path, &json)?;
+        files::write_atomically(&path, |out| {
+            serde_json::to_writer_pretty(std::io::BufWriter::new(out), &file)
+                .map_err(std::io::Error::other)
+        })?;
         Ok(ExportSummary {
             path: path.display().to_string(),
             entries: file.entries.len() as u32,
@@ -293,6 +303,7 @@ impl Database {
 
     /// Writes one kind of record (`entries`, `workouts` or `treatments`) as CSV.
     pub fn export_csv(&self, kind: &str, path: &Path, now: NaiveDateTime) -> Result<ExportSummary> {
+        let path: PathBuf = files::writable_target(self.path(), path)?;
         let file = self.export_file(now)?;
         let mut out = String::new();
         let mut summary = ExportSummary {
@@ -375,175 +386,192 @@ impl Database {
                 ))
             }
         }
-        write_atomically(path, out.as_bytes())?;
+        files::write_atomically(&path, |f| f.write_all(out.as_bytes()))?;
         Ok(summary)
     }
 
     /// Reads and fully checks an export file; nothing is written.
     pub fn read_import(&self, path: &Path, now: NaiveDateTime) -> Result<CheckedImport> {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            Error::invalid(
-                "import file",
-                format!("cannot read {}: {e}.", path.display()),
-            )
-        })?;
-        if meta.len() > MAX_IMPORT_BYTES {
-            return Err(Error::invalid(
-                "import file",
-                format!(
-                    "it is {} MB; the most SoreMap imports is {} MB.",
-                    meta.len() / 1_000_000,
-                    MAX_IMPORT_BYTES / 1_000_000
-                ),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::invalid(
-                "import file",
-                format!("cannot read {}: {e}.", path.display()),
-            )
+        let bytes = files::read_capped(path, MAX_IMPORT_BYTES).map_err(|e| match e {
+            Error::File { problem, .. } => Error::invalid("import file", problem),
+            other => other,
         })?;
         self.parse_import(&bytes, now)
     }
 
     pub fn parse_import(&self, bytes: &[u8], now: NaiveDateTime) -> Result<CheckedImport> {
-        let file: ExportFile = match serde_json::from_slice(bytes) {
-            Ok(file) => file,
-            Err(shape) => return Err(diagnose(bytes, &shape)),
+        // What the file is, from its first fields, before the records are read.
+        let header: Header = match serde_json::from_slice(bytes) {
+            Ok(header) => header,
+            Err(e) if e.is_eof() => return Err(cut_off()),
+            Err(e) => {
+                return Err(Error::invalid(
+                    "import file",
+                    format!("it is not a SoreMap JSON export ({e})."),
+                ))
+            }
         };
-        if file.format != EXPORT_FORMAT {
+        if header.format.as_ref().and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
             return Err(not_an_export());
         }
-        if file.version > EXPORT_VERSION {
-            return Err(newer(u64::from(file.version)));
+        match header.version.as_ref().and_then(|v| v.as_u64()) {
+            Some(v) if v > u64::from(EXPORT_VERSION) => return Err(newer(v)),
+            Some(v) if v >= 1 => {}
+            _ => {
+                return Err(Error::invalid(
+                    "import file",
+                    "its \"version\" is missing or not a version SoreMap ever wrote.",
+                ))
+            }
         }
-        let problems = self.check_import(&file, now);
-        if problems.is_empty() {
-            Ok(CheckedImport(file))
-        } else {
-            let more = if problems.len() >= MAX_PROBLEMS {
-                " (and possibly more)"
-            } else {
-                ""
-            };
-            Err(Error::invalid(
+        let file: ExportFile = serde_json::from_slice(bytes).map_err(|shape| {
+            Error::invalid(
                 "import file",
-                format!(
-                    "nothing was imported; {} problem{}{more}: {}",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" },
-                    problems.join("; ")
-                ),
-            ))
-        }
+                format!("it does not have the shape of a SoreMap export: {shape}."),
+            )
+        })?;
+        self.check_import(file, now)
     }
 
-    fn check_import(&self, file: &ExportFile, now: NaiveDateTime) -> Vec<String> {
+    fn check_import(&self, file: ExportFile, now: NaiveDateTime) -> Result<CheckedImport> {
+        let checker = Checker::imported(self, now)?;
         let mut problems = Vec::new();
-        let regions: HashMap<String, Region> = match self.regions() {
-            Ok(list) => list.into_iter().map(|r| (r.id.clone(), r)).collect(),
-            Err(e) => return vec![e.to_string()],
-        };
-        let region_side = |region: &str, side: &str| -> Result<()> {
-            let r = regions
-                .get(region)
-                .ok_or_else(|| Error::UnknownRegion(region.to_owned()))?;
-            side_of(r, side).map(drop)
-        };
         let mut push = |p: String| {
             if problems.len() < MAX_PROBLEMS {
                 problems.push(p);
             }
         };
         let mut ids = HashSet::new();
-        let mut check_id = |what: &str, id: &str, push: &mut dyn FnMut(String)| {
+        let mut stamped = |what: &str,
+                           id: &str,
+                           created: &str,
+                           updated: &str|
+         -> std::result::Result<Stamped, String> {
             if !valid_id(id) {
-                push(format!(
-                    "{what}: id {:?} is not a valid id",
-                    id.chars().take(40).collect::<String>()
+                return Err(format!(
+                    "id {:?} is not a valid id",
+                    crate::error::short(id)
                 ));
-            } else if !ids.insert(format!("{what}/{id}")) {
-                push(format!("{what}: id {id} appears twice"));
             }
+            if !ids.insert(format!("{what}/{id}")) {
+                return Err(format!("id {id} appears twice"));
+            }
+            let created = checker
+                .time(Some(created))
+                .map_err(|e| format!("created_at: {e}"))?;
+            let updated = checker
+                .time(Some(updated))
+                .map_err(|e| format!("updated_at: {e}"))?;
+            Ok(Stamped {
+                id: id.to_owned(),
+                created_at: format_time(created),
+                updated_at: format_time(updated),
+            })
+        };
+        let mut checked = CheckedImport {
+            entries: Vec::with_capacity(file.entries.len()),
+            workouts: Vec::with_capacity(file.workouts.len()),
+            treatments: Vec::with_capacity(file.treatments.len()),
+            flag_acks: Vec::new(),
         };
         for (i, e) in file.entries.iter().enumerate() {
-            let what = format!("entries[{i}]");
-            check_id("entries", &e.id, &mut push);
-            if let Err(p) = stored_time(&format!("{what}.at"), &e.at, now) {
-                push(p);
-            }
-            if let Err(err) = region_side(&e.region, &e.side) {
-                push(format!("{what}: {err}"));
-            }
-            for result in [
-                validate::intensity("intensity", e.intensity).map(drop),
-                validate::kind(&e.kind).map(drop),
-                validate::symptoms(&e.symptoms).map(drop),
-                validate::note(&e.note).map(drop),
-            ] {
-                if let Err(err) = result {
-                    push(format!("{what}: {err}"));
-                }
+            let record = stamped("entries", &e.id, &e.created_at, &e.updated_at).and_then(|s| {
+                let target = checker
+                    .region_side(&e.region, &e.side)
+                    .map_err(|e| e.to_string())?;
+                let fields = SorenessFields {
+                    at: Some(&e.at),
+                    intensity: e.intensity,
+                    kind: &e.kind,
+                    symptoms: &e.symptoms,
+                    note: &e.note,
+                };
+                let r = checker
+                    .soreness(target, &fields)
+                    .map_err(|e| e.to_string())?;
+                Ok((s, r))
+            });
+            match record {
+                Ok(r) => checked.entries.push(r),
+                Err(p) => push(format!("entries[{i}]: {p}")),
             }
         }
         for (i, w) in file.workouts.iter().enumerate() {
-            let what = format!("workouts[{i}]");
-            check_id("workouts", &w.id, &mut push);
-            if let Err(p) = stored_time(&format!("{what}.at"), &w.at, now) {
-                push(p);
-            }
-            for result in [
-                validate::activity(&w.activity).map(drop),
-                validate::whole_number("effort", w.effort, 1, 10).map(drop),
-                validate::whole_number("duration (minutes)", w.duration_min, 1, 1440).map(drop),
-                validate::note(&w.note).map(drop),
-            ] {
-                if let Err(err) = result {
-                    push(format!("{what}: {err}"));
-                }
-            }
-            if w.regions.is_empty() {
-                push(format!("{what}: no regions"));
-            }
-            for r in &w.regions {
-                if let Err(err) = region_side(&r.region, &r.side) {
-                    push(format!("{what}: {err}"));
-                }
+            let targets: Vec<RegionSideInput> = w
+                .regions
+                .iter()
+                .map(|r| RegionSideInput {
+                    region: r.region.clone(),
+                    side: r.side.clone(),
+                })
+                .collect();
+            let record = stamped("workouts", &w.id, &w.created_at, &w.created_at).and_then(|s| {
+                let r = checker
+                    .workout(&WorkoutFields {
+                        at: Some(&w.at),
+                        activity: &w.activity,
+                        effort: w.effort,
+                        duration_min: w.duration_min,
+                        note: &w.note,
+                        targets: &targets,
+                    })
+                    .map_err(|e| e.to_string())?;
+                Ok((s, r))
+            });
+            match record {
+                Ok(r) => checked.workouts.push(r),
+                Err(p) => push(format!("workouts[{i}]: {p}")),
             }
         }
         for (i, t) in file.treatments.iter().enumerate() {
-            let what = format!("treatments[{i}]");
-            check_id("treatments", &t.id, &mut push);
-            if let Err(p) = stored_time(&format!("{what}.at"), &t.at, now) {
-                push(p);
-            }
-            if let Err(err) = region_side(&t.region, &t.side) {
-                push(format!("{what}: {err}"));
-            }
-            if t.technique.is_some() == t.point.is_some() {
-                push(format!("{what}: name either one technique or one point"));
-            }
-            for result in [
-                validate::whole_number("duration (seconds)", t.duration_sec, 1, 86_400).map(drop),
-                t.before
-                    .map(|v| validate::intensity("soreness before", v).map(drop))
-                    .unwrap_or(Ok(())),
-                t.after
-                    .map(|v| validate::intensity("soreness after", v).map(drop))
-                    .unwrap_or(Ok(())),
-                validate::note(&t.note).map(drop),
-            ] {
-                if let Err(err) = result {
-                    push(format!("{what}: {err}"));
-                }
+            let record = stamped("treatments", &t.id, &t.created_at, &t.created_at).and_then(|s| {
+                let r = checker
+                    .treatment(&TreatmentFields {
+                        at: Some(&t.at),
+                        region: &t.region,
+                        side: &t.side,
+                        technique: t.technique.as_deref(),
+                        point: t.point.as_deref(),
+                        duration_sec: t.duration_sec,
+                        before: t.before,
+                        after: t.after,
+                        note: &t.note,
+                    })
+                    .map_err(|e| e.to_string())?;
+                Ok((s, r))
+            });
+            match record {
+                Ok(r) => checked.treatments.push(r),
+                Err(p) => push(format!("treatments[{i}]: {p}")),
             }
         }
         for (i, a) in file.flag_acks.iter().enumerate() {
-            if a.key.is_empty() || a.key.len() > 300 {
+            if a.key.is_empty() || a.key.len() > 300 || !a.key.contains(':') {
                 push(format!("flag_acks[{i}]: not a flag key"));
+                continue;
+            }
+            match checker.time(Some(&a.acknowledged_at)) {
+                Ok(at) => checked.flag_acks.push((a.key.clone(), format_time(at))),
+                Err(e) => push(format!("flag_acks[{i}].acknowledged_at: {e}")),
             }
         }
-        problems
+        if problems.is_empty() {
+            return Ok(checked);
+        }
+        let more = if problems.len() >= MAX_PROBLEMS {
+            " (and possibly more)"
+        } else {
+            ""
+        };
+        Err(Error::invalid(
+            "import file",
+            format!(
+                "nothing was imported; {} problem{}{more}: {}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                problems.join("; ")
+            ),
+        ))
     }
 
     fn ids(&self, table: &str) -> Result<HashSet<String>> {
@@ -553,39 +581,38 @@ impl Database {
     }
 
     pub fn preview_import(&self, checked: &CheckedImport) -> Result<ImportPreview> {
-        let file = &checked.0;
         let entries = self.ids("soreness_entries")?;
         let workouts = self.ids("workouts")?;
         let treatments = self.ids("treatments")?;
-        let duplicates = file
+        let duplicates = checked
             .entries
             .iter()
-            .filter(|e| entries.contains(&e.id))
+            .filter(|(s, _)| entries.contains(&s.id))
             .count()
-            + file
+            + checked
                 .workouts
                 .iter()
-                .filter(|w| workouts.contains(&w.id))
+                .filter(|(s, _)| workouts.contains(&s.id))
                 .count()
-            + file
+            + checked
                 .treatments
                 .iter()
-                .filter(|t| treatments.contains(&t.id))
+                .filter(|(s, _)| treatments.contains(&s.id))
                 .count();
         let duplicates = duplicates as u32;
-        let times = file
+        let times = checked
             .entries
             .iter()
-            .map(|e| &e.at)
-            .chain(file.workouts.iter().map(|w| &w.at))
-            .chain(file.treatments.iter().map(|t| &t.at));
-        let first = times.clone().min().cloned();
-        let last = times.max().cloned();
-        let total = (file.entries.len() + file.workouts.len() + file.treatments.len()) as u32;
+            .map(|(_, r)| r.at)
+            .chain(checked.workouts.iter().map(|(_, r)| r.at))
+            .chain(checked.treatments.iter().map(|(_, r)| r.at));
+        let first = times.clone().min().map(format_time);
+        let last = times.max().map(format_time);
+        let total = checked.total() as u32;
         Ok(ImportPreview {
-            entries: file.entries.len() as u32,
-            workouts: file.workouts.len() as u32,
-            treatments: file.treatments.len() as u32,
+            entries: checked.entries.len() as u32,
+            workouts: checked.workouts.len() as u32,
+            treatments: checked.treatments.len() as u32,
             duplicates,
             new_records: total - duplicates,
             first,
@@ -594,7 +621,7 @@ impl Database {
     }
 
     /// Merges a checked export into the log in one transaction; records already present
-    /// (same id) are kept as they are. Returns what was added.
+    /// (same id, even if deleted since) are kept as they are. Returns what was added.
     pub fn apply_import(
         &mut self,
         checked: &CheckedImport,
@@ -607,52 +634,69 @@ impl Database {
     pub fn apply_import_with(
         &mut self,
         checked: &CheckedImport,
-        now: NaiveDateTime,
+        _now: NaiveDateTime,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportPreview> {
-        let file = &checked.0;
-        let preview = self.preview_import(checked)?;
-        let norm = |t: &str| validate::time(Some(t), now).map(format_time);
-        let total = (file.entries.len() + file.workouts.len() + file.treatments.len()) as u64;
+        let mut preview = self.preview_import(checked)?;
+        let total = checked.total() as u64;
         let mut done = 0u64;
         let mut step = |done: &mut u64| {
             *done += 1;
-            if *done % 5000 == 0 || *done == total {
+            if *done % 2000 == 0 || *done == total {
                 progress(*done, total);
             }
         };
-        self.write(|tx| {
-            for e in &file.entries {
+        let skip = OnDuplicate::Skip;
+        let added = self.write(|tx| {
+            let mut added = [0u32; 3];
+            for (s, r) in &checked.entries {
                 step(&mut done);
-                let symptoms = crate::log::symptoms_json(&validate::symptoms(&e.symptoms)?);
-                tx.prepare_cached("INSERT OR IGNORE INTO soreness_entries
-                     (id, at, region_id, side, intensity, kind, symptoms, note, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![e.id, norm(&e.at)?, e.region, e.side, e.intensity as i64, e.kind, symptoms, e.note, e.created_at, e.updated_at])?;
+                added[0] += u32::from(r.insert(tx, &s.id, &s.created_at, &s.updated_at, skip)?);
             }
-            for w in &file.workouts {
+            for (s, r) in &checked.workouts {
                 step(&mut done);
-                let added = tx.prepare_cached("INSERT OR IGNORE INTO workouts (id, at, activity, effort, duration_min, note, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![w.id, norm(&w.at)?, w.activity.trim(), w.effort as i64, w.duration_min as i64, w.note, w.created_at])?;
-                if added > 0 {
-                    for r in &w.regions {
-                        tx.prepare_cached("INSERT OR IGNORE INTO workout_regions (workout_id, region_id, side) VALUES (?1, ?2, ?3)")?.execute(params![w.id, r.region, r.side])?;
-                    }
-                }
+                added[1] += u32::from(r.insert(tx, &s.id, &s.created_at, skip)?);
             }
-            for t in &file.treatments {
+            for (s, r) in &checked.treatments {
                 step(&mut done);
-                tx.prepare_cached("INSERT OR IGNORE INTO treatments (id, at, region_id, side, technique_id, point_id,
-                     duration_sec, before, after, note, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")?.execute(params![t.id, norm(&t.at)?, t.region, t.side, t.technique, t.point, t.duration_sec as i64,
-                        t.before.map(|v| v as i64), t.after.map(|v| v as i64), t.note, t.created_at])?;
+                added[2] += u32::from(r.insert(tx, &s.id, &s.created_at, skip)?);
             }
-            for a in &file.flag_acks {
-                tx.prepare_cached("INSERT OR IGNORE INTO flag_acks (key, acknowledged_at) VALUES (?1, ?2)")?.execute(params![a.key, a.acknowledged_at])?;
+            for (key, at) in &checked.flag_acks {
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO flag_acks (key, acknowledged_at) VALUES (?1, ?2)",
+                )?
+                .execute(params![key, at])?;
             }
-            Ok(())
+            Ok(added)
         })?;
+        let new_records = added.iter().sum::<u32>();
+        preview.duplicates = checked.total() as u32 - new_records;
+        preview.new_records = new_records;
         Ok(preview)
     }
+}
+
+impl std::fmt::Debug for CheckedImport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckedImport")
+            .field("entries", &self.entries.len())
+            .field("workouts", &self.workouts.len())
+            .field("treatments", &self.treatments.len())
+            .finish()
+    }
+}
+
+impl CheckedImport {
+    fn total(&self) -> usize {
+        self.entries.len() + self.workouts.len() + self.treatments.len()
+    }
+}
+
+fn cut_off() -> Error {
+    Error::invalid(
+        "import file",
+        "it is not a SoreMap JSON export: the file is cut off (it ends before its JSON does).",
+    )
 }
 
 fn not_an_export() -> Error {
@@ -669,33 +713,6 @@ fn newer(version: u64) -> Error {
     )
 }
 
-/// Why a file did not parse as an export, in the most useful words.
-fn diagnose(bytes: &[u8], shape: &serde_json::Error) -> Error {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
-        if shape.is_eof() {
-            return Error::invalid(
-                "import file",
-                "it is not a SoreMap JSON export: the file is cut off (it ends before its JSON does).",
-            );
-        }
-        return Error::invalid(
-            "import file",
-            format!("it is not a SoreMap JSON export ({shape})."),
-        );
-    };
-    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
-        return not_an_export();
-    }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-    if version > u64::from(EXPORT_VERSION) {
-        return newer(version);
-    }
-    Error::invalid(
-        "import file",
-        format!("it does not have the shape of a SoreMap export: {shape}."),
-    )
-}
-
 fn row(out: &mut String, fields: &[&str]) {
     let cells: Vec<String> = fields.iter().map(|f| csv_cell(f)).collect();
     out.push_str(&cells.join(","));
@@ -704,7 +721,8 @@ fn row(out: &mut String, fields: &[&str]) {
 
 /// RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with `'`.
 fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err()
+    {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -714,20 +732,4 @@ fn csv_cell(text: &str) -> String {
     } else {
         text
     }
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |e: std::io::Error| {
-        Error::invalid(
-            "export file",
-            format!("cannot write {}: {e}.", path.display()),
-        )
-    };
-    let tmp = path.with_extension("partial");
-    {
-        let mut f = std::fs::File::create(&tmp).map_err(io)?;
-        f.write_all(bytes).map_err(io)?;
-        f.sync_all().map_err(io)?;
-    }
-    std::fs::rename(&tmp, path).map_err(io)
 }

@@ -361,7 +361,7 @@ impl Database {
                 e.before.push(f64::from(b));
                 e.after.push(f64::from(a));
             }
-            let day = &t.at[..10];
+            let day = t.at.get(..10).unwrap_or_default();
             let next = NaiveDate::parse_from_str(day, "%Y-%m-%d")
                 .ok()
                 .and_then(|d| d.succ_opt())
@@ -403,12 +403,16 @@ impl Database {
                 }
             }
             for w in &workouts {
-                if let Ok(date) = NaiveDate::parse_from_str(&w.at[..10], "%Y-%m-%d") {
+                if let Ok(date) =
+                    NaiveDate::parse_from_str(w.at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+                {
                     map.entry(key(date)).or_default().3 += 1;
                 }
             }
             for t in &treatments {
-                if let Ok(date) = NaiveDate::parse_from_str(&t.at[..10], "%Y-%m-%d") {
+                if let Ok(date) =
+                    NaiveDate::parse_from_str(t.at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+                {
                     map.entry(key(date)).or_default().4 += 1;
                 }
             }

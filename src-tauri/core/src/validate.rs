@@ -1,11 +1,10 @@
 //! Checks for everything the log accepts. Each failure names the field and the problem;
 //! nothing is written until every check has passed.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use crate::catalogue::SYMPTOMS;
 use crate::error::{Error, Result};
-use crate::model::SorenessKind;
 
 /// The longest note accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = 20_000;
@@ -41,12 +40,26 @@ pub fn intensity(field: &str, value: f64) -> Result<u8> {
     whole_number(field, value, 0, 10).map(|v| v as u8)
 }
 
+/// The earliest and latest years SoreMap accepts anywhere: every date it keeps lies here, so
+/// no date arithmetic can overflow.
+pub const MIN_YEAR: i32 = 1970;
+pub const MAX_YEAR: i32 = 9999;
+
 /// A local date and time (`YYYY-MM-DDTHH:MM` or with seconds), not in the future.
 pub fn time(value: Option<&str>, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    time_ahead(value, now, Duration::minutes(FUTURE_TOLERANCE_MINUTES))
+}
+
+/// As `time`, allowing times up to `ahead` after `now` (another device's clock or time zone).
+pub fn time_ahead(
+    value: Option<&str>,
+    now: NaiveDateTime,
+    ahead: Duration,
+) -> Result<NaiveDateTime> {
     let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(now);
     };
-    let parsed = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+    let parsed = NaiveDateTime::parse_from_str(text, TIME_FORMAT)
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M"))
         .map_err(|_| {
@@ -58,18 +71,54 @@ pub fn time(value: Option<&str>, now: NaiveDateTime) -> Result<NaiveDateTime> {
                 ),
             )
         })?;
-    if parsed > now + Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+    in_range(parsed.date())?;
+    let latest = now.checked_add_signed(ahead).unwrap_or(now);
+    if parsed > latest {
         return Err(Error::invalid(
             "date and time",
             format!("{} is in the future.", parsed.format("%Y-%m-%d %H:%M")),
         ));
     }
-    if parsed.and_utc().timestamp() < 0 {
+    Ok(parsed)
+}
+
+/// A calendar date, `YYYY-MM-DD`, within the years SoreMap keeps.
+pub fn date(text: &str) -> Result<NaiveDate> {
+    let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            "date",
+            format!("{:?} is not a date; use YYYY-MM-DD.", shorten(text)),
+        )
+    })?;
+    in_range(parsed)?;
+    Ok(parsed)
+}
+
+fn in_range(date: NaiveDate) -> Result<()> {
+    if date.year() < MIN_YEAR {
         return Err(Error::invalid(
-            "date and time",
-            format!("{} is before 1970.", parsed.format("%Y-%m-%d")),
+            "date",
+            format!("{date} is before {MIN_YEAR}."),
         ));
     }
+    if date.year() > MAX_YEAR {
+        return Err(Error::invalid(
+            "date",
+            format!("{date} is after the year {MAX_YEAR}."),
+        ));
+    }
+    Ok(())
+}
+
+/// A stored time as SoreMap writes it, read back from the database.
+pub fn stored(text: &str) -> Result<NaiveDateTime> {
+    let parsed = NaiveDateTime::parse_from_str(text, TIME_FORMAT).map_err(|_| {
+        Error::invalid(
+            "stored time",
+            format!("{:?} is not a time SoreMap writes.", shorten(text)),
+        )
+    })?;
+    in_range(parsed.date())?;
     Ok(parsed)
 }
 
@@ -86,22 +135,6 @@ pub fn note(value: &str) -> Result<String> {
         ));
     }
     Ok(value.to_owned())
-}
-
-pub fn kind(value: &str) -> Result<SorenessKind> {
-    match value {
-        "doms" => Ok(SorenessKind::Doms),
-        "acute" => Ok(SorenessKind::Acute),
-        "pain" => Ok(SorenessKind::Pain),
-        "stiffness" => Ok(SorenessKind::Stiffness),
-        other => Err(Error::invalid(
-            "kind",
-            format!(
-                "{:?} is not a kind of soreness; use doms, acute, pain or stiffness.",
-                shorten(other)
-            ),
-        )),
-    }
 }
 
 /// Symptom ids, checked against the catalogue's list, without duplicates.
@@ -191,6 +224,13 @@ mod tests {
         assert!(e.contains("is not a date and time"), "{e}");
         assert!(time(Some("yesterday"), now()).is_err());
         assert!(time(Some("1960-01-01T00:00"), now()).is_err());
+        let e = date("+262142-12-31").unwrap_err().to_string();
+        assert!(e.contains("after the year 9999"), "{e}");
+        assert!(date("-0001-01-01").is_err());
+        assert!(time(Some("+262142-12-31T23:59"), now()).is_err());
+        assert_eq!(date(" 2026-11-22 ").unwrap().to_string(), "2026-11-22");
+        assert!(time_ahead(Some("2026-11-23T01:00"), now(), Duration::hours(14)).is_ok());
+        assert!(time_ahead(Some("2026-11-23T03:00"), now(), Duration::hours(14)).is_err());
     }
 
     #[test]
@@ -200,8 +240,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("20001 characters"), "{e}");
-        assert_eq!(kind("doms").unwrap(), SorenessKind::Doms);
-        assert!(kind("DOMS").unwrap_err().to_string().contains("not a kind"));
+        assert_eq!(
+            "doms".parse::<crate::model::SorenessKind>().unwrap(),
+            crate::model::SorenessKind::Doms
+        );
+        assert!("DOMS"
+            .parse::<crate::model::SorenessKind>()
+            .unwrap_err()
+            .to_string()
+            .contains("not a kind"));
         assert_eq!(
             symptoms(&["weakness".into(), "weakness".into()]).unwrap(),
             vec!["weakness"]
@@ -221,6 +268,17 @@ mod tests {
         #[test]
         fn any_text_as_a_date_is_an_answer_not_a_panic(s in "\\PC{0,40}") {
             let _ = time(Some(&s), now());
+            let _ = date(&s);
+            let _ = stored(&s);
+        }
+
+        #[test]
+        fn any_signed_year_is_an_answer_not_a_panic(y in -300_000i32..300_000, m in 0u32..14, d in 0u32..33) {
+            let text = format!("{y:+}-{m:02}-{d:02}");
+            if let Ok(day) = date(&text) {
+                prop_assert!((MIN_YEAR..=MAX_YEAR).contains(&day.year()));
+            }
+            let _ = time(Some(&format!("{text}T12:00")), now());
         }
 
         #[test]
@@ -240,7 +298,7 @@ mod tests {
         #[test]
         fn unknown_kinds_are_refused(s in "\\PC{0,20}") {
             let known = ["doms", "acute", "pain", "stiffness"].contains(&s.as_str());
-            prop_assert_eq!(kind(&s).is_ok(), known);
+            prop_assert_eq!(s.parse::<crate::model::SorenessKind>().is_ok(), known);
         }
 
         #[test]

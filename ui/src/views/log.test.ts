@@ -15,8 +15,6 @@ const options: LogOptions = {
     { id: "weakness", name: "Weakness" },
   ],
   max_note_chars: 20000,
-  gap_days: 10,
-  personal_min: 3,
 };
 
 describe("log form", () => {
