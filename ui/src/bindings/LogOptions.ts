@@ -4,12 +4,4 @@ import type { SymptomOption } from "./SymptomOption";
 /**
  * What the log form offers, from the core's own lists.
  */
-export type LogOptions = { symptoms: Array<SymptomOption>, max_note_chars: number, 
-/**
- * Days without an entry after which an episode is closed.
- */
-gap_days: number, 
-/**
- * Past recoveries needed for a personal forecast.
- */
-personal_min: number, };
+export type LogOptions = { symptoms: Array<SymptomOption>, max_note_chars: number, };
