@@ -18,7 +18,6 @@ const COMMANDS: &[&str] = &[
     "log_treatment",
     "day",
     "episode",
-    "episodes",
     "acknowledge_flag",
     "region_entries",
     "trends",

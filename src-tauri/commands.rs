@@ -1,13 +1,14 @@
 //! Tauri commands: thin adapters from IPC calls to the domain core.
 //!
-//! Each command takes its arguments, calls one core function and returns its result; arguments
-//! arrive as plain strings and are validated by the core, so a bad value becomes an `Error`
-//! with a clear message rather than a panic.
+//! Each command takes its arguments and runs the core on a worker thread through `AppState`:
+//! reads on a read connection, writes on the one writing connection, never on the window's
+//! main thread. Arguments arrive as plain strings and are validated by the core, so a bad
+//! value becomes an `Error` with a clear message rather than a panic.
 
 use soremap_core::model::DayCell;
 use soremap_core::model::{
-    AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
-    Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
+    AppInfo, DayView, EpisodeView, LogOptions, Region, RegionDetail, SearchResults, Settings,
+    SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
 use soremap_core::transfer::{ExportSummary, ImportPreview};
 use soremap_core::trends::{TrendSeries, TrendsOverview};
@@ -16,45 +17,49 @@ use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use crate::state::AppState;
+
 /// The person's local wall-clock time: the log is kept in local time.
 fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
-use crate::state::AppState;
-
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    state.with(|db| db.info())
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    state.read("app_info", |db| db.info()).await
 }
 
 #[tauri::command]
-pub fn list_regions(state: State<'_, AppState>) -> Result<Vec<Region>> {
-    state.with(|db| db.regions())
+pub async fn list_regions(state: State<'_, AppState>) -> Result<Vec<Region>> {
+    state.read("list_regions", |db| db.regions()).await
 }
 
 #[tauri::command]
-pub fn region_detail(
+pub async fn region_detail(
     state: State<'_, AppState>,
     region: String,
     side: String,
 ) -> Result<RegionDetail> {
-    state.with(|db| db.region_detail(&region, &side))
+    state
+        .read("region_detail", move |db| db.region_detail(&region, &side))
+        .await
 }
 
 #[tauri::command]
-pub fn search(state: State<'_, AppState>, query: String) -> Result<SearchResults> {
-    state.with(|db| db.search(&query))
+pub async fn search(state: State<'_, AppState>, query: String) -> Result<SearchResults> {
+    state.read("search", move |db| db.search(&query)).await
 }
 
 #[tauri::command]
-pub fn settings(state: State<'_, AppState>) -> Result<Settings> {
-    state.with(|db| db.settings())
+pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
+    state.read("settings", |db| db.settings()).await
 }
 
 #[tauri::command]
-pub fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
-    state.with(|db| db.set_pregnancy(on))
+pub async fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
+    state
+        .write("set_pregnancy", move |db| db.set_pregnancy(on))
+        .await
 }
 
 #[tauri::command]
@@ -63,104 +68,139 @@ pub fn log_options() -> LogOptions {
 }
 
 #[tauri::command]
-pub fn log_soreness(
+pub async fn log_soreness(
     state: State<'_, AppState>,
     input: SorenessInput,
 ) -> Result<Vec<SorenessEntry>> {
-    state.with(|db| db.log_soreness(&input, now()))
+    state
+        .write("log_soreness", move |db| db.log_soreness(&input, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn update_soreness(
+pub async fn update_soreness(
     state: State<'_, AppState>,
     id: String,
     input: SorenessInput,
 ) -> Result<SorenessEntry> {
-    state.with(|db| db.update_soreness(&id, &input, now()))
+    state
+        .write("update_soreness", move |db| {
+            db.update_soreness(&id, &input, now())
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn delete_soreness(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.with(|db| db.delete_soreness(&id, now()))
+pub async fn delete_soreness(state: State<'_, AppState>, id: String) -> Result<()> {
+    state
+        .write("delete_soreness", move |db| db.delete_soreness(&id, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn restore_soreness(state: State<'_, AppState>, id: String) -> Result<SorenessEntry> {
-    state.with(|db| db.restore_soreness(&id))
+pub async fn restore_soreness(state: State<'_, AppState>, id: String) -> Result<SorenessEntry> {
+    state
+        .write("restore_soreness", move |db| db.restore_soreness(&id))
+        .await
 }
 
 #[tauri::command]
-pub fn same_as_yesterday(state: State<'_, AppState>) -> Result<Vec<SorenessEntry>> {
-    state.with(|db| db.same_as_yesterday(now()))
+pub async fn same_as_yesterday(state: State<'_, AppState>) -> Result<Vec<SorenessEntry>> {
+    state
+        .write("same_as_yesterday", |db| db.same_as_yesterday(now()))
+        .await
 }
 
 #[tauri::command]
-pub fn log_workout(state: State<'_, AppState>, input: WorkoutInput) -> Result<Workout> {
-    state.with(|db| db.log_workout(&input, now()))
+pub async fn log_workout(state: State<'_, AppState>, input: WorkoutInput) -> Result<Workout> {
+    state
+        .write("log_workout", move |db| db.log_workout(&input, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn delete_workout(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.with(|db| db.delete_workout(&id, now()))
+pub async fn delete_workout(state: State<'_, AppState>, id: String) -> Result<()> {
+    state
+        .write("delete_workout", move |db| db.delete_workout(&id, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn log_treatment(state: State<'_, AppState>, input: TreatmentInput) -> Result<Treatment> {
-    state.with(|db| db.log_treatment(&input, now()))
+pub async fn log_treatment(
+    state: State<'_, AppState>,
+    input: TreatmentInput,
+) -> Result<Treatment> {
+    state
+        .write("log_treatment", move |db| db.log_treatment(&input, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn day(state: State<'_, AppState>, date: String) -> Result<DayView> {
-    state.with(|db| db.day(&date, now()))
+pub async fn day(state: State<'_, AppState>, date: String) -> Result<DayView> {
+    state.read("day", move |db| db.day(&date, now())).await
 }
 
 #[tauri::command]
-pub fn episode(
+pub async fn episode(
     state: State<'_, AppState>,
     region: String,
     side: String,
 ) -> Result<Option<EpisodeView>> {
-    state.with(|db| db.episode_view(&region, &side, now()))
+    state
+        .read("episode", move |db| db.episode_view(&region, &side, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn episodes(state: State<'_, AppState>, region: String, side: String) -> Result<Vec<Episode>> {
-    state.with(|db| db.episodes_for(&region, &side, now()))
+pub async fn acknowledge_flag(state: State<'_, AppState>, key: String) -> Result<()> {
+    state
+        .write("acknowledge_flag", move |db| db.acknowledge_flag(&key, now()))
+        .await
 }
 
-#[tauri::command]
-pub fn acknowledge_flag(state: State<'_, AppState>, key: String) -> Result<()> {
-    state.with(|db| db.acknowledge_flag(&key, now()))
-}
+/// How many of a region-side's latest entries the panel lists.
+const RECENT_ENTRIES: u32 = 20;
 
 #[tauri::command]
-pub fn region_entries(
+pub async fn region_entries(
     state: State<'_, AppState>,
     region: String,
     side: String,
 ) -> Result<Vec<SorenessEntry>> {
-    state.with(|db| db.recent_entries(&region, &side, 20))
+    state
+        .read("region_entries", move |db| {
+            db.recent_entries(&region, &side, RECENT_ENTRIES)
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn trends(state: State<'_, AppState>, from: String, to: String) -> Result<TrendsOverview> {
-    state.with(|db| db.trends(&from, &to, now()))
+pub async fn trends(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<TrendsOverview> {
+    state
+        .read("trends", move |db| db.trends(&from, &to, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn trend(
+pub async fn trend(
     state: State<'_, AppState>,
     region: String,
     side: String,
     from: String,
     to: String,
 ) -> Result<TrendSeries> {
-    state.with(|db| db.trend(&region, &side, &from, &to, now()))
+    state
+        .read("trend", move |db| db.trend(&region, &side, &from, &to, now()))
+        .await
 }
 
 #[tauri::command]
-pub fn heatmap(state: State<'_, AppState>, date: String) -> Result<Vec<DayCell>> {
-    state.with(|db| db.heatmap(&date))
+pub async fn heatmap(state: State<'_, AppState>, date: String) -> Result<Vec<DayCell>> {
+    state.read("heatmap", move |db| db.heatmap(&date)).await
 }
 
 /// A path chosen in the system dialog; an empty one is refused by name.
@@ -171,13 +211,12 @@ fn chosen(path: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
-// Exports, imports and backups can take seconds: they run off the main thread so the window
-// stays responsive.
-
 #[tauri::command]
 pub async fn export_json(state: State<'_, AppState>, path: String) -> Result<ExportSummary> {
     let path = chosen(&path)?;
-    state.with(|db| db.export_json(&path, now()))
+    state
+        .read("export_json", move |db| db.export_json(&path, now()))
+        .await
 }
 
 #[tauri::command]
@@ -187,18 +226,22 @@ pub async fn export_csv(
     path: String,
 ) -> Result<ExportSummary> {
     let path = chosen(&path)?;
-    state.with(|db| db.export_csv(&kind, &path, now()))
+    state
+        .read("export_csv", move |db| db.export_csv(&kind, &path, now()))
+        .await
 }
 
 #[tauri::command]
 pub async fn preview_import(state: State<'_, AppState>, path: String) -> Result<ImportPreview> {
     let path = chosen(&path)?;
-    state.with(|db| {
-        let checked = db.read_import(&path, now())?;
-        db.preview_import(&checked)
-    })
+    state
+        .read("preview_import", move |db| {
+            db.preview_import(&db.read_import(&path, now())?)
+        })
+        .await
 }
 
+/// How far an import has got, sent to the window as it goes.
 #[derive(Clone, serde::Serialize)]
 pub struct Progress {
     done: u64,
@@ -212,30 +255,46 @@ pub async fn apply_import(
     on_progress: Channel<Progress>,
 ) -> Result<ImportPreview> {
     let path = chosen(&path)?;
-    state.with(|db| {
-        let checked = db.read_import(&path, now())?;
-        db.apply_import_with(&checked, now(), &mut |done, total| {
-            let _ = on_progress.send(Progress { done, total });
+    // The file is read and checked on a read connection; only the merge holds the writer.
+    let checked = state
+        .read("apply_import", move |db| db.read_import(&path, now()))
+        .await?;
+    state
+        .write("apply_import", move |db| {
+            db.apply_import_with(&checked, now(), &mut |done, total| {
+                let _ = on_progress.send(Progress { done, total });
+            })
         })
-    })
+        .await
 }
 
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>, path: String) -> Result<String> {
     let path = chosen(&path)?;
-    state.with(|db| db.backup_to(&path).map(|()| path.display().to_string()))
+    state
+        .write("backup_now", move |db| {
+            db.backup_to(&path).map(|()| path.display().to_string())
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn backups(state: State<'_, AppState>) -> Result<Vec<String>> {
-    state.with(|db| db.backups())
+pub async fn backups(state: State<'_, AppState>) -> Result<Vec<String>> {
+    state.read("backups", |db| db.backups()).await
 }
 
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String> {
     let path = chosen(&path)?;
-    state.with(|db| {
-        db.restore_from(&path, now())
-            .map(|saved| saved.display().to_string())
-    })
+    state
+        .replace_data("restore_backup", move |_dir, db| match db {
+            Some(db) => db
+                .restore_from(&path, now())
+                .map(|saved| saved.display().to_string()),
+            None => Err(Error::invalid(
+                "restore",
+                "the database is not open; restoring over it is not possible yet.",
+            )),
+        })
+        .await
 }

@@ -35,6 +35,9 @@ pub fn requested_data_dir(
     env.filter(|v| !v.is_empty()).map(PathBuf::from)
 }
 
+/// Exit status of a second SoreMap started on a data folder that one already has open.
+pub const EXIT_ALREADY_OPEN: i32 = 3;
+
 /// Registers SoreMap's commands and state on `builder`. Generic over the runtime so tests can
 /// build the whole app on the mock runtime without a window.
 pub fn build<R: Runtime>(
@@ -47,7 +50,27 @@ pub fn build<R: Runtime>(
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(AppState::open(&dir));
+            // One SoreMap per data folder, with or without a session bus: a second one says
+            // so and leaves before touching anything.
+            match state::lock_data_dir(&dir) {
+                Ok(lock) => {
+                    // Held for as long as the app runs.
+                    std::mem::forget(lock);
+                }
+                Err(state::AlreadyOpen(dir)) => {
+                    let message = format!(
+                        "SoreMap is already open with the data in {}. Switch to that window, \
+                         or close it before starting SoreMap again.",
+                        dir.display()
+                    );
+                    eprintln!("{message}");
+                    log::warn!("{message}");
+                    std::process::exit(EXIT_ALREADY_OPEN);
+                }
+            }
+            let state = AppState::open(&dir);
+            state.start_daily_backups();
+            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -68,7 +91,6 @@ pub fn build<R: Runtime>(
             commands::log_treatment,
             commands::day,
             commands::episode,
-            commands::episodes,
             commands::acknowledge_flag,
             commands::region_entries,
             commands::trends,
@@ -86,8 +108,8 @@ pub fn build<R: Runtime>(
 
 pub fn run() {
     let data_dir = requested_data_dir(std::env::args_os().skip(1), std::env::var_os(DATA_DIR_ENV));
-    let builder =
-        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second launch brings the running window forward instead of opening the
             // database a second time.
             if let Some(window) = app.get_webview_window("main") {
@@ -95,7 +117,19 @@ pub fn run() {
                 let _ = window.show();
                 let _ = window.set_focus();
             }
-        }));
+        }))
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .targets([
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr),
+                    tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir {
+                        file_name: Some("soremap".into()),
+                    }),
+                ])
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .plugin(tauri_plugin_dialog::init());
     if let Err(e) = build(builder, data_dir).run(tauri::generate_context!()) {
         eprintln!("SoreMap could not start: {e}");
         std::process::exit(1);

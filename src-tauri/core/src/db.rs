@@ -93,6 +93,23 @@ impl Database {
         Ok(db)
     }
 
+    /// A second connection to the same file for reading only. SQLite's WAL mode lets it read
+    /// the last committed state while this connection writes, so a long write (an import)
+    /// never blocks what the window shows.
+    pub fn reader(&self) -> Result<Database> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Database {
+            conn,
+            path: self.path.clone(),
+            catalogue_version: self.catalogue_version.clone(),
+        })
+    }
+
     /// Brings a database just restored from a backup up to this build's schema and catalogue.
     pub(crate) fn after_restore(&mut self) -> Result<()> {
         self.conn.pragma_update(None, "foreign_keys", true)?;
