@@ -58,13 +58,13 @@ impl std::fmt::Debug for Database {
 }
 
 impl Database {
-    /// Opens (creating if needed) the database in `dir`, creating `dir` too.
+    /// Opens (creating if needed) the database in `dir`, creating `dir` too. Health data: the
+    /// folder is made private to the person (0700 on Unix) and the database file 0600.
     pub fn open_in_dir(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
-            path: dir.to_owned(),
-            source,
-        })?;
-        Self::open(&dir.join(DATABASE_FILE))
+        crate::backup::private_dir(dir)?;
+        let path = dir.join(DATABASE_FILE);
+        crate::backup::private_file(&path)?;
+        Self::open(&path)
     }
 
     /// Opens (creating if needed) the database file at `path`, with the shipped catalogue.
@@ -91,14 +91,6 @@ impl Database {
         };
         db.sync_catalogue(catalogue)?;
         Ok(db)
-    }
-
-    /// Brings a database just restored from a backup up to this build's schema and catalogue.
-    pub(crate) fn after_restore(&mut self) -> Result<()> {
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        MIGRATIONS.to_latest(&mut self.conn)?;
-        self.sync_catalogue(&Catalogue::embedded()?)?;
-        Ok(())
     }
 
     pub fn path(&self) -> &Path {
