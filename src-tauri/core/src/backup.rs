@@ -917,6 +917,18 @@ fn check_schema(conn: &Connection, version: i64) -> std::result::Result<(), Stri
                 want.kind
             ));
         }
+    }
+    if let Some((name, extra)) = found.iter().find(|(name, _)| !expected.contains_key(*name)) {
+        return Err(format!(
+            "it holds a {} \"{}\" that SoreMap does not make.",
+            shorten(&extra.kind),
+            shorten(name)
+        ));
+    }
+    for (name, want) in &expected {
+        let Some(have) = found.get(name) else {
+            continue;
+        };
         if want.kind != "table" || shadow(name) {
             continue;
         }
@@ -956,13 +968,6 @@ fn check_schema(conn: &Connection, version: i64) -> std::result::Result<(), Stri
                 "its table \"{name}\" is not defined as SoreMap defines it."
             ));
         }
-    }
-    if let Some((name, extra)) = found.iter().find(|(name, _)| !expected.contains_key(*name)) {
-        return Err(format!(
-            "it holds a {} \"{}\" that SoreMap does not make.",
-            shorten(&extra.kind),
-            shorten(name)
-        ));
     }
     Ok(())
 }
