@@ -135,6 +135,32 @@ fn temp_name(dir: &Path, what: &str) -> PathBuf {
     ))
 }
 
+/// Removes SoreMap's own temporary files or folders named `.soremap-{what}-…` in `dir` that a
+/// crash left behind (older than an hour, so none still in use).
+fn remove_stale(dir: &Path, what: &str) {
+    let Ok(read) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".soremap-{what}-");
+    for entry in read.filter_map(|e| e.ok()) {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(3600));
+        if !old || !entry.file_name().to_string_lossy().starts_with(&prefix) {
+            continue;
+        }
+        let path = entry.path();
+        let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+    }
+}
+
 /// Writes `target` through a uniquely named temporary file beside it: `write` fills the file
 /// (it gets the open file and its path), which is then synced, renamed over `target` and the
 /// folder synced. On failure the temporary file is removed and `target` is untouched. The
@@ -575,6 +601,7 @@ impl Database {
             return Ok(None);
         }
         private_dir(&dir)?;
+        remove_stale(&dir, "partial");
         snapshot(&self.conn, &target)?;
         prune(&dir, DAILY, KEEP_DAILY);
         Ok(Some(target))
@@ -667,6 +694,7 @@ struct Staging {
 
 impl Staging {
     fn new(data_dir: &Path) -> Result<Self> {
+        remove_stale(data_dir, "restore");
         let dir = temp_name(data_dir, "restore");
         fs::create_dir(&dir).map_err(|e| Error::io("prepare the restore in", data_dir, e))?;
         let staging = Staging { dir };
