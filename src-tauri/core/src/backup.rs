@@ -1021,7 +1021,13 @@ fn check_rows(conn: &Connection, now: NaiveDateTime) -> std::result::Result<(), 
             id(&what, "region", &v[2])?;
             side(&what, &v[3])?;
             int(&what, "intensity", &v[4], 0, 10)?;
-            validate::kind(text(&what, "kind", &v[5])?).map_err(|e| format!("{what}: {e}"))?;
+            let kind = text(&what, "kind", &v[5])?;
+            if !["doms", "acute", "pain", "stiffness"].contains(&kind) {
+                return Err(format!(
+                    "{what}: {:?} is not a kind of soreness; use doms, acute, pain or stiffness.",
+                    shorten(kind)
+                ));
+            }
             let symptoms = text(&what, "symptoms", &v[6])?;
             let list: Vec<String> = serde_json::from_str(symptoms)
                 .map_err(|_| format!("{what}: the symptoms are not a list of symptom names."))?;
