@@ -126,10 +126,7 @@ pub async fn delete_workout(state: State<'_, AppState>, id: String) -> Result<()
 }
 
 #[tauri::command]
-pub async fn log_treatment(
-    state: State<'_, AppState>,
-    input: TreatmentInput,
-) -> Result<Treatment> {
+pub async fn log_treatment(state: State<'_, AppState>, input: TreatmentInput) -> Result<Treatment> {
     state
         .write("log_treatment", move |db| db.log_treatment(&input, now()))
         .await
@@ -154,7 +151,9 @@ pub async fn episode(
 #[tauri::command]
 pub async fn acknowledge_flag(state: State<'_, AppState>, key: String) -> Result<()> {
     state
-        .write("acknowledge_flag", move |db| db.acknowledge_flag(&key, now()))
+        .write("acknowledge_flag", move |db| {
+            db.acknowledge_flag(&key, now())
+        })
         .await
 }
 
@@ -194,7 +193,9 @@ pub async fn trend(
     to: String,
 ) -> Result<TrendSeries> {
     state
-        .read("trend", move |db| db.trend(&region, &side, &from, &to, now()))
+        .read("trend", move |db| {
+            db.trend(&region, &side, &from, &to, now())
+        })
         .await
 }
 
@@ -278,23 +279,33 @@ pub async fn backup_now(state: State<'_, AppState>, path: String) -> Result<Stri
         .await
 }
 
+/// The automatic backups, newest first; listed even when the database cannot be opened, so
+/// the person can restore one.
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> Result<Vec<String>> {
-    state.read("backups", |db| db.backups()).await
+    let dir = state.data_dir().to_owned();
+    state
+        .read_files("backups", move || {
+            Ok(soremap_core::backup::list_backups(&dir)?
+                .into_iter()
+                .map(|b| b.path)
+                .collect())
+        })
+        .await
 }
 
+/// Replaces the data with a backup's, after checking and upgrading the backup and saving the
+/// current data; works when the database could not be opened too.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<String> {
     let path = chosen(&path)?;
     state
-        .replace_data("restore_backup", move |_dir, db| match db {
-            Some(db) => db
-                .restore_from(&path, now())
-                .map(|saved| saved.display().to_string()),
-            None => Err(Error::invalid(
-                "restore",
-                "the database is not open; restoring over it is not possible yet.",
-            )),
+        .replace_data("restore_backup", move |dir, db| {
+            let report = match db {
+                Some(db) => db.restore(&path, now())?,
+                None => soremap_core::backup::restore_into_dir(dir, &path, now())?,
+            };
+            Ok(report.message)
         })
         .await
 }

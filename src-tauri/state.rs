@@ -46,7 +46,6 @@ pub fn lock_data_dir(data_dir: &Path) -> std::result::Result<Option<File>, Alrea
         // Opening the database will name the problem.
         return Ok(None);
     }
-    soremap_core::files::make_private(data_dir);
     let Ok(file) = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -118,14 +117,17 @@ impl AppState {
     /// a large database never delays the window and an app left open for days still gets
     /// one a day.
     pub fn start_daily_backups(&self) {
-        let state = self.clone();
+        let snapshotter = match self.with_writer(|db| db.snapshotter()) {
+            Ok(db) => db,
+            Err(e) => {
+                log::warn!("no daily backups: {e}");
+                return;
+            }
+        };
         let spawned = std::thread::Builder::new()
             .name("daily-backup".into())
             .spawn(move || loop {
-                let result = state.with_reader(|db| {
-                    db.daily_backup(chrono::Local::now().naive_local())
-                        .map(drop)
-                });
+                let result = snapshotter.daily_backup(chrono::Local::now().naive_local());
                 if let Err(e) = result {
                     // A failed snapshot must not keep the person from their data.
                     log::warn!("the daily backup failed: {e}");
@@ -174,6 +176,15 @@ impl AppState {
         off_main_thread(what, move || state.with_reader(f)).await
     }
 
+    /// Runs work that needs no database (only files in the data folder) on a worker thread.
+    pub async fn read_files<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        f: impl FnOnce() -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        off_main_thread(what, f).await
+    }
+
     /// Runs a write on a worker thread with the one writing connection.
     pub async fn write<T: Send + 'static>(
         &self,
@@ -198,6 +209,7 @@ impl AppState {
             let mut readers: Vec<_> = inner.readers.iter().map(lock).collect();
             let value = f(&inner.data_dir, writer.as_mut().ok())?;
             if writer.is_err() {
+                log::info!("reopening the data after a restore");
                 for r in readers.iter_mut() {
                     **r = None;
                 }

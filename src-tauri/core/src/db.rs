@@ -58,13 +58,13 @@ impl std::fmt::Debug for Database {
 }
 
 impl Database {
-    /// Opens (creating if needed) the database in `dir`, creating `dir` too.
+    /// Opens (creating if needed) the database in `dir`, creating `dir` too. Health data: the
+    /// folder is made private to the person (0700 on Unix) and the database file 0600.
     pub fn open_in_dir(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::DataDir {
-            path: dir.to_owned(),
-            source,
-        })?;
-        Self::open(&dir.join(DATABASE_FILE))
+        crate::backup::private_dir(dir)?;
+        let path = dir.join(DATABASE_FILE);
+        crate::backup::private_file(&path)?;
+        Self::open(&path)
     }
 
     /// Opens (creating if needed) the database file at `path`, with the shipped catalogue.
@@ -97,25 +97,27 @@ impl Database {
     /// the last committed state while this connection writes, so a long write (an import)
     /// never blocks what the window shows.
     pub fn reader(&self) -> Result<Database> {
+        self.second_connection(true)
+    }
+
+    /// A second connection for taking snapshots (`VACUUM INTO` writes a new file, which a
+    /// read-only connection may not), so backups never wait for the writer.
+    pub fn snapshotter(&self) -> Result<Database> {
+        self.second_connection(false)
+    }
+
+    fn second_connection(&self, query_only: bool) -> Result<Database> {
         let conn = Connection::open_with_flags(
             &self.path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "query_only", true)?;
+        conn.pragma_update(None, "query_only", query_only)?;
         Ok(Database {
             conn,
             path: self.path.clone(),
             catalogue_version: self.catalogue_version.clone(),
         })
-    }
-
-    /// Brings a database just restored from a backup up to this build's schema and catalogue.
-    pub(crate) fn after_restore(&mut self) -> Result<()> {
-        self.conn.pragma_update(None, "foreign_keys", true)?;
-        MIGRATIONS.to_latest(&mut self.conn)?;
-        self.sync_catalogue(&Catalogue::embedded()?)?;
-        Ok(())
     }
 
     pub fn path(&self) -> &Path {

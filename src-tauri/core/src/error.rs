@@ -47,6 +47,27 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("Cannot {action} {}: {source}", path.display())]
+    Io {
+        action: String,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A file offered for restore that is not a usable SoreMap database; checked before
+    /// anything is changed.
+    #[error("{} cannot be restored: {problem} Nothing was changed.", path.display())]
+    NotABackup { path: PathBuf, problem: String },
+
+    /// A restore that stopped part way; `outcome` says where the person's data is now.
+    #[error("The restore did not complete: {problem}. {outcome}")]
+    RestoreFailed { problem: String, outcome: String },
+
+    /// A chosen file that would overwrite the live database or the automatic backups.
+    #[error("SoreMap will not write to {}: {reason} Choose another file.", path.display())]
+    ProtectedPath { path: PathBuf, reason: String },
+
     #[error("The built-in catalogue is invalid: {0}")]
     Catalogue(String),
 
@@ -90,6 +111,10 @@ pub enum ErrorKind {
     InvalidArgument,
     DatabaseTooNew,
     DataDir,
+    Io,
+    NotABackup,
+    RestoreFailed,
+    ProtectedPath,
     Catalogue,
     Migration,
     Database,
@@ -114,6 +139,10 @@ impl Error {
             Error::InvalidArgument { .. } => ErrorKind::InvalidArgument,
             Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             Error::DataDir { .. } => ErrorKind::DataDir,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::NotABackup { .. } => ErrorKind::NotABackup,
+            Error::RestoreFailed { .. } => ErrorKind::RestoreFailed,
+            Error::ProtectedPath { .. } => ErrorKind::ProtectedPath,
             Error::Catalogue(_) => ErrorKind::Catalogue,
             Error::Migration(_) => ErrorKind::Migration,
             Error::Database(_) => ErrorKind::Database,
@@ -134,6 +163,14 @@ impl Error {
         Error::File {
             path: path.to_owned(),
             problem: problem.into(),
+        }
+    }
+
+    pub fn io(action: &str, path: &std::path::Path, source: std::io::Error) -> Self {
+        Error::Io {
+            action: action.to_owned(),
+            path: path.to_owned(),
+            source,
         }
     }
 

@@ -14,6 +14,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::backup;
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::files;
@@ -287,11 +288,14 @@ impl Database {
     /// Writes everything as JSON to `path` (through a temporary file, so a failure never
     /// leaves half a file).
     pub fn export_json(&self, path: &Path, now: NaiveDateTime) -> Result<ExportSummary> {
-        let path = files::writable_target(self.path(), path)?;
+        let path = backup::refuse_protected_target(self.path(), path)?;
         let file = self.export_file(now)?;
-        files::write_atomically(&path, |out| {
-            serde_json::to_writer_pretty(std::io::BufWriter::new(out), &file)
+        backup::atomic_write(&path, |out, tmp| {
+            let mut out = std::io::BufWriter::new(out);
+            serde_json::to_writer_pretty(&mut out, &file)
                 .map_err(std::io::Error::other)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("write", tmp, e))
         })?;
         Ok(ExportSummary {
             path: path.display().to_string(),
@@ -303,7 +307,7 @@ impl Database {
 
     /// Writes one kind of record (`entries`, `workouts` or `treatments`) as CSV.
     pub fn export_csv(&self, kind: &str, path: &Path, now: NaiveDateTime) -> Result<ExportSummary> {
-        let path: PathBuf = files::writable_target(self.path(), path)?;
+        let path: PathBuf = backup::refuse_protected_target(self.path(), path)?;
         let file = self.export_file(now)?;
         let mut out = String::new();
         let mut summary = ExportSummary {
@@ -386,7 +390,10 @@ impl Database {
                 ))
             }
         }
-        files::write_atomically(&path, |f| f.write_all(out.as_bytes()))?;
+        backup::atomic_write(&path, |f, tmp| {
+            f.write_all(out.as_bytes())
+                .map_err(|e| Error::io("write", tmp, e))
+        })?;
         Ok(summary)
     }
 

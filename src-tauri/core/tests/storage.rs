@@ -214,3 +214,24 @@ fn every_region_has_techniques_and_every_point_sources() {
         }
     }
 }
+
+#[test]
+fn read_connections_only_read_and_a_snapshot_connection_takes_the_daily_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = soremap_core::Database::open_in_dir(dir.path()).unwrap();
+    let mut reader = db.reader().unwrap();
+    assert!(!reader.regions().unwrap().is_empty());
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let taken = db
+        .snapshotter()
+        .unwrap()
+        .daily_backup(now)
+        .unwrap()
+        .expect("a new daily backup");
+    assert!(taken.exists());
+    let e = reader.set_pregnancy(true).unwrap_err().to_string();
+    assert!(e.contains("readonly") || e.contains("read-only"), "{e}");
+}

@@ -3,4 +3,4 @@
 /**
  * The machine-readable part of an error, for the UI to branch on.
  */
-export type ErrorKind = "unknown_region" | "unknown_side" | "side_not_applicable" | "invalid_argument" | "database_too_new" | "data_dir" | "catalogue" | "migration" | "database" | "file" | "internal";
+export type ErrorKind = "unknown_region" | "unknown_side" | "side_not_applicable" | "invalid_argument" | "database_too_new" | "data_dir" | "io" | "not_a_backup" | "restore_failed" | "protected_path" | "catalogue" | "migration" | "database" | "file" | "internal";
