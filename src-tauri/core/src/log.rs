@@ -208,8 +208,7 @@ impl Database {
         let flags = self.flags()?;
         for entry in &mut entries {
             entry.label = label(&entry.region, entry.side);
-            let raised =
-                safety::raise(&flags, &entry.region, &entry.symptoms, &[], entry.intensity);
+            let raised = self.entry_flags(&flags, entry)?;
             entry.flags = self.keyed(raised, &format!("entry:{}", entry.id))?;
         }
         Ok(entries)

@@ -141,17 +141,31 @@ fn timeline_and_red_flags_match_the_reference_facts() {
         .find(|f| f.id == "rhabdomyolysis")
         .unwrap();
     assert_eq!(rhabdo.severity, Severity::Urgent);
-    assert!(rhabdo.symptoms.contains(&"dark-urine".to_owned()));
+    let rule = serde_json::to_string(rhabdo.when.as_ref().unwrap()).unwrap();
+    assert!(rule.contains("dark-urine"), "{rule}");
     assert!(rhabdo.advice.contains("CK"));
-    // Every symptom the log offers triggers at least one flag.
-    for (symptom, _) in SYMPTOMS {
-        assert!(
-            catalogue
-                .flags
-                .iter()
-                .any(|f| f.symptoms.iter().any(|s| s == symptom)),
-            "{symptom} triggers nothing"
+    assert!(rhabdo.do_now.iter().any(|s| s.contains("Drink water")));
+    // Every warning sign the log offers triggers at least one flag; the ordinary signs of
+    // DOMS trigger none.
+    let rules: Vec<String> = catalogue
+        .flags
+        .iter()
+        .filter_map(|f| f.when.as_ref())
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    for symptom in SYMPTOMS {
+        let named = rules
+            .iter()
+            .any(|r| r.contains(&format!("\"{}\"", symptom.id)));
+        assert_eq!(
+            named, !symptom.ordinary,
+            "{} ({}) in a rule: {named}",
+            symptom.id, symptom.ordinary
         );
+    }
+    // Every flag the log can raise says what to do now.
+    for f in catalogue.flags.iter().filter(|f| f.when.is_some()) {
+        assert!(!f.do_now.is_empty(), "{} says nothing to do", f.id);
     }
 }
 
@@ -173,16 +187,69 @@ fn region_panel_carries_flags_and_pregnancy_warnings() {
     let back = db.region_detail("lower-back", "left").unwrap();
     assert!(back.pregnancy);
     assert!(back.flags.iter().any(|f| f.id == "pregnancy"));
-    assert!(back
-        .points_on
-        .iter()
-        .any(|p| p.id == "BL23" && p.pregnancy_caution));
+    let marked = |d: &soremap_core::model::RegionDetail, id: &str, condition: &str| {
+        d.personal
+            .iter()
+            .any(|c| c.id == id && c.condition == condition)
+    };
+    assert!(marked(&back, "BL23", "pregnancy"));
+    assert!(
+        marked(&back, "LI4", "pregnancy"),
+        "LI4 is used for the low back"
+    );
+    assert!(!marked(&back, "BL40", "pregnancy"));
     let hand = db.region_detail("hand", "right").unwrap();
-    assert!(hand
-        .points_on
-        .iter()
-        .any(|p| p.id == "LI4" && p.pregnancy_caution));
+    assert!(marked(&hand, "LI4", "pregnancy"));
     assert!(!db.set_pregnancy(false).unwrap().pregnancy);
+    let back = db.region_detail("lower-back", "left").unwrap();
+    assert!(back.personal.is_empty());
+}
+
+#[test]
+fn the_health_profile_marks_points_and_techniques_with_why() {
+    let (_dir, mut db) = db();
+    let glutes = db.region_detail("glutes", "left").unwrap();
+    assert!(glutes.personal.is_empty());
+    assert!(glutes.flags.iter().all(|f| f.id != "blood-thinners"));
+
+    let settings = db.set_health("blood-thinners", true).unwrap();
+    assert!(settings
+        .health
+        .iter()
+        .any(|h| h.id == "blood-thinners" && h.on));
+    assert!(!settings.pregnancy);
+    let glutes = db.region_detail("glutes", "left").unwrap();
+    assert_eq!(glutes.profile, ["blood-thinners"]);
+    let gb30 = glutes
+        .personal
+        .iter()
+        .find(|c| c.id == "GB30")
+        .expect("GB30 is marked for blood thinners");
+    assert!(gb30.why.contains("taking blood thinners"), "{}", gb30.why);
+    assert_eq!(gb30.flag.id, "blood-thinners");
+    assert!(glutes
+        .personal
+        .iter()
+        .any(|c| c.id == "trigger-point-compression"));
+    assert!(glutes.flags.iter().any(|f| f.id == "blood-thinners"));
+    assert!(glutes.sources.iter().any(|s| s.id == "mayo-massage"));
+
+    // Limited to the feet: the mat is marked on the sole, not on the back.
+    db.set_health("diabetic-neuropathy", true).unwrap();
+    let sole = db.region_detail("sole", "left").unwrap();
+    assert!(sole.personal.iter().any(|c| c.id == "acupressure-mat"));
+    let back = db.region_detail("lower-back", "left").unwrap();
+    assert!(back
+        .personal
+        .iter()
+        .all(|c| c.condition != "diabetic-neuropathy"));
+
+    let err = db.set_health("vampirism", true).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    assert!(err.to_string().contains("not one SoreMap knows"), "{err}");
+    db.set_health("blood-thinners", false).unwrap();
+    db.set_health("diabetic-neuropathy", false).unwrap();
+    assert!(db.profile().unwrap().is_empty());
 }
 
 fn first(db: &Database, query: &str) -> (SearchKind, String) {
