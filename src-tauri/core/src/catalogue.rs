@@ -672,6 +672,45 @@ mod tests {
     }
 
     #[test]
+    fn bad_rules_are_named() {
+        use crate::model::Rule;
+        let mut catalogue = Catalogue::embedded().unwrap();
+        let flag = &mut catalogue.flags[0];
+        flag.when = Some(Rule::Any(vec![
+            Rule::Symptom("itchy".into()),
+            Rule::Condition("moon-phase".into()),
+            Rule::IntensityAtLeast(11),
+            Rule::All(vec![]),
+            Rule::Region(vec!["elbow-pit".into()]),
+        ]));
+        catalogue.flags[1].when = Some(Rule::AnySymptom(vec!["mild-swelling".into()]));
+        catalogue.points[0].caution_for = vec!["gout".into()];
+        let problems = catalogue.problems().join("\n");
+        for words in [
+            "unknown symptom \"itchy\"",
+            "unknown condition \"moon-phase\"",
+            "intensity_at_least 11",
+            "an empty all/any",
+            "unknown region \"elbow-pit\"",
+            "raised by ordinary DOMS signs alone",
+            "unknown health condition \"gout\"",
+        ] {
+            assert!(problems.contains(words), "{words}: {problems}");
+        }
+    }
+
+    #[test]
+    fn every_health_condition_has_its_flag() {
+        let mut catalogue = Catalogue::embedded().unwrap();
+        catalogue.flags.retain(|f| f.id != "osteoporosis");
+        let problems = catalogue.problems().join("\n");
+        assert!(
+            problems.contains("health condition osteoporosis: no safety flag"),
+            "{problems}"
+        );
+    }
+
+    #[test]
     fn wrong_format_is_refused() {
         let files = CatalogueFiles {
             manifest: "format = 99\nversion = \"x\"",
