@@ -58,6 +58,11 @@ pub fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
 }
 
 #[tauri::command]
+pub fn set_health(state: State<'_, AppState>, condition: String, on: bool) -> Result<Settings> {
+    state.with(|db| db.set_health(&condition, on))
+}
+
+#[tauri::command]
 pub fn log_options() -> LogOptions {
     LogOptions::get()
 }
