@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "search",
     "settings",
     "set_pregnancy",
+    "set_health",
     "log_options",
     "log_soreness",
     "update_soreness",

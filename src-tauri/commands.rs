@@ -63,6 +63,11 @@ pub async fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Setti
 }
 
 #[tauri::command]
+pub fn set_health(state: State<'_, AppState>, condition: String, on: bool) -> Result<Settings> {
+    state.with(|db| db.set_health(&condition, on))
+}
+
+#[tauri::command]
 pub fn log_options() -> LogOptions {
     soremap_core::log::log_options()
 }

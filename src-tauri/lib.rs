@@ -80,6 +80,7 @@ pub fn build<R: Runtime>(
             commands::search,
             commands::settings,
             commands::set_pregnancy,
+            commands::set_health,
             commands::log_options,
             commands::log_soreness,
             commands::update_soreness,

@@ -65,6 +65,7 @@ export const api = {
   search: (query: string) => call<SearchResults>("search", { query }),
   settings: () => call<Settings>("settings"),
   setPregnancy: (on: boolean) => call<Settings>("set_pregnancy", { on }),
+  setHealth: (condition: string, on: boolean) => call<Settings>("set_health", { condition, on }),
   logOptions: () => call<LogOptions>("log_options"),
   logSoreness: (input: SorenessInput) => call<SorenessEntry[]>("log_soreness", { input }),
   updateSoreness: (id: string, input: SorenessInput) => call<SorenessEntry>("update_soreness", { id, input }),

@@ -12,7 +12,8 @@ import type { Timeline } from "./bindings/Timeline";
 import { h } from "./dom";
 import { localDate } from "./time";
 import { type BodyMap, regionLabel, renderBodyMap, renderLegend } from "./views/bodyMap";
-import { renderEpisodeChart } from "./views/episodeChart";
+import { renderBouts, renderEpisodeChart } from "./views/episodeChart";
+import { renderHealthView } from "./views/health";
 import { renderEntries } from "./views/entries";
 import { renderRaisedFlags } from "./views/flags";
 import { renderLogForm } from "./views/logForm";
@@ -28,8 +29,10 @@ import { rangeOf, renderTrendChart, renderTrends } from "./views/trends";
 
 const DISCLAIMER =
   "SoreMap is not medical advice. It shows what its sources say about self-care for ordinary " +
-  "muscle soreness. If pain is severe, keeps getting worse, or comes with numbness, weakness, " +
-  "fever or dark urine, see a doctor.";
+  "muscle soreness. Urgent, seek care now: dark (tea- or cola-coloured) urine, fever or chills " +
+  "with the pain, pain far worse than expected with weakness or swelling, chest pain or sudden " +
+  "breathlessness, numbness between the legs or new bladder or bowel trouble. See a doctor if " +
+  "pain is severe, keeps getting worse, lasts beyond a week, or comes with numbness or tingling.";
 
 /** What to open inside the region panel once it is shown. */
 interface Focus {
@@ -44,7 +47,8 @@ type Mode =
   | { kind: "several" }
   | { kind: "workout" }
   | { kind: "trends"; region: string; side: Side; preset: string }
-  | { kind: "data" };
+  | { kind: "data" }
+  | { kind: "health" };
 
 interface Picked {
   region: string;
@@ -57,10 +61,10 @@ const message = (raw: unknown) => toCommandError(raw).message;
 async function start(root: HTMLElement): Promise<void> {
   const panel = h("aside", { class: "panel", "aria-live": "polite" });
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
-  const pregnancy = h("input", { type: "checkbox", id: "pregnancy", class: "pregnancy-toggle" });
   const todayButton = h("button", { type: "button", class: "header-button", "data-action": "today" }, "Today");
   const trendsButton = h("button", { type: "button", class: "header-button", "data-action": "trends" }, "Trends");
   const dataButton = h("button", { type: "button", class: "header-button", "data-action": "data" }, "Your data");
+  const healthButton = h("button", { type: "button", class: "header-button", "data-action": "health" }, "Your health");
 
   let map: BodyMap | null = null;
   let regions = new Map<string, Region>();
@@ -71,8 +75,8 @@ async function start(root: HTMLElement): Promise<void> {
   let ticket = 0;
   let pickedChips: HTMLElement | null = null;
 
-  const nav = (which: "today" | "trends" | "data" | null) => {
-    for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton]] as const) {
+  const nav = (which: "today" | "trends" | "data" | "health" | null) => {
+    for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton], ["health", healthButton]] as const) {
       if (name === which) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
@@ -148,6 +152,27 @@ async function start(root: HTMLElement): Promise<void> {
     const [info, backups] = await Promise.all([api.appInfo().catch(() => null), api.backups().catch(() => [])]);
     if (mine !== ticket) return;
     panel.replaceChildren(renderDataView(info, backups, { onChanged: paintDay }));
+  };
+
+  const showHealth = async () => {
+    const mine = ++ticket;
+    mode = { kind: "health" };
+    nav("health");
+    map?.select(null);
+    map?.pick([]);
+    map?.showMarker(null);
+    try {
+      const settings = await api.settings();
+      if (mine !== ticket) return;
+      panel.replaceChildren(
+        renderHealthView(settings, {
+          onToggle: (id, on) => api.setHealth(id, on),
+          onError: (text) => showToast(`Could not save the setting: ${text}`),
+        }),
+      );
+    } catch (raw) {
+      if (mine === ticket) panel.replaceChildren(renderError("Could not show your health settings", message(raw)));
+    }
   };
 
   const deleteEntry = async (entry: SorenessEntry) => {
@@ -319,7 +344,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   const logSection = async (region: string, side: Side, timeline: Timeline): Promise<HTMLElement> => {
-    const [episode, entries] = await Promise.all([api.episode(region, side), api.regionEntries(region, side)]);
+    const [episode, entries, bouts] = await Promise.all([api.episode(region, side), api.regionEntries(region, side), api.episodes(region, side)]);
     const form = renderLogForm({
       options,
       target: `How sore is your ${label(region, side).toLowerCase()}?`,
@@ -340,6 +365,7 @@ async function start(root: HTMLElement): Promise<void> {
       episode ? renderRaisedFlags(episode.flags, acknowledge) : null,
       form,
       episode ? renderEpisodeChart(episode, timeline) : null,
+      renderBouts(bouts),
       h("h4", {}, "Recent entries ", h("span", { class: "muted" }, "(daily views use each day's latest)")),
       renderEntries(entries, { onEdit: (e) => editEntry(e, section), onDelete: (e) => void deleteEntry(e) }, false, false, "No entries for this side yet."),
     );
@@ -415,31 +441,21 @@ async function start(root: HTMLElement): Promise<void> {
     void showRegion(result.region, side, focus);
   };
 
-  pregnancy.addEventListener("change", async () => {
-    try {
-      const settings = await api.setPregnancy(pregnancy.checked);
-      pregnancy.checked = settings.pregnancy;
-      if (mode.kind === "region") await showRegion(mode.region, mode.side, {}, true);
-    } catch (raw) {
-      pregnancy.checked = !pregnancy.checked;
-      showToast(`Could not save the setting: ${message(raw)}`);
-    }
-  });
   todayButton.addEventListener("click", () => void showToday());
   trendsButton.addEventListener("click", () => {
     const current = mode.kind === "region" ? mode : { region: "calf", side: lastSide };
     void showTrends(current.region, current.side, "30");
   });
   dataButton.addEventListener("click", () => void showData());
+  healthButton.addEventListener("click", () => void showHealth());
 
   root.replaceChildren(
     h(
       "header",
       { class: "app-header" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "SoreMap"),
-      h("nav", { class: "nav" }, todayButton, trendsButton, dataButton),
+      h("nav", { class: "nav" }, todayButton, trendsButton, dataButton, healthButton),
       renderSearch(openResult),
-      h("label", { class: "toggle", for: "pregnancy", title: "Mark points and techniques the sources caution against in pregnancy" }, pregnancy, "Pregnant"),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
     ),
     h("main", { class: "layout" }, mapArea, panel),
@@ -453,10 +469,9 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   try {
-    const [list, settings, logOptions] = await Promise.all([api.listRegions(), api.settings(), api.logOptions()]);
+    const [list, logOptions] = await Promise.all([api.listRegions(), api.logOptions()]);
     regions = new Map(list.map((r) => [r.id, r]));
     options = logOptions;
-    pregnancy.checked = settings.pregnancy;
     map = renderBodyMap(list, (region, side) => {
       if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
       else if (mode.kind === "trends") void showTrends(region, side, mode.preset);

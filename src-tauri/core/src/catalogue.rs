@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Muscle, Point, Region, SafetyFlag, Source, Technique, Timeline};
+use crate::model::{Muscle, Point, Region, Rule, SafetyFlag, Source, Technique, Timeline};
 
 /// The catalogue format this build reads. Bump it when a file's shape changes.
 pub const FORMAT: u32 = 1;
@@ -23,31 +23,137 @@ const MUSCLES: &str = include_str!("../../../data/muscles.toml");
 const TIMELINE: &str = include_str!("../../../data/timeline.toml");
 const SAFETY: &str = include_str!("../../../data/safety.toml");
 
-/// Symptoms a soreness entry can tick; safety flags are triggered by these ids.
-pub const SYMPTOMS: &[(&str, &str)] = &[
-    ("numbness-tingling", "Numbness or tingling down a limb"),
-    ("weakness", "Weakness"),
-    ("swelling", "Swelling"),
-    ("bruising", "Bruising"),
-    ("fever-chills", "Fever or chills"),
-    ("dark-urine", "Dark (tea- or cola-coloured) urine"),
-    ("sudden-sharp-pain", "Sudden sharp pain during exercise"),
-    ("pain-at-rest", "Pain at rest"),
+/// A symptom a soreness entry can tick. Safety rules name these ids.
+#[derive(Debug, Clone, Copy)]
+pub struct Symptom {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// An ordinary sign of DOMS (Hotfiel 2018: some swelling, stiffness, some loss of
+    /// strength). No rule may raise a flag on these alone.
+    pub ordinary: bool,
+}
+
+const fn ordinary(id: &'static str, name: &'static str) -> Symptom {
+    Symptom {
+        id,
+        name,
+        ordinary: true,
+    }
+}
+
+const fn warning(id: &'static str, name: &'static str) -> Symptom {
+    Symptom {
+        id,
+        name,
+        ordinary: false,
+    }
+}
+
+/// Symptoms a soreness entry can tick: first the ordinary signs of DOMS, then the warning
+/// signs. Ids stay stable (entries store them); `swelling`, `weakness` and
+/// `sudden-sharp-pain` always meant the marked kind.
+pub const SYMPTOMS: &[Symptom] = &[
+    ordinary("mild-swelling", "Mild swelling"),
+    ordinary("stiffness", "Stiff, sore to stretch or press"),
+    ordinary("strength-down", "Some loss of strength"),
+    warning(
+        "sudden-sharp-pain",
+        "Just injured: a sudden sharp pain during exercise (a pull, tear or sprain)",
+    ),
+    warning("dark-urine", "Dark (tea- or cola-coloured) urine"),
+    warning("fever-chills", "Fever or chills"),
+    warning(
+        "weakness",
+        "Marked weakness: struggling to lift, stand or grip",
+    ),
+    warning("unable-to-finish", "Could not finish a usual workout"),
+    warning("swelling", "Marked or one-sided swelling"),
+    warning("warmth-redness", "Warm, red or darkened skin over it"),
+    warning(
+        "pain-at-rest",
+        "Pain at rest, not only when moving or pressing",
+    ),
+    warning("numbness-tingling", "Numbness or tingling down a limb"),
+    warning("weakness-both-legs", "Weakness in both legs"),
+    warning(
+        "saddle-numbness",
+        "Numbness between the legs or around the buttocks (saddle area)",
+    ),
+    warning(
+        "bladder-bowel-change",
+        "New trouble controlling or passing urine or stools",
+    ),
+    warning(
+        "chest-pain-breathless",
+        "Chest pain (not a sore chest muscle) or sudden breathlessness",
+    ),
+    warning("weight-loss", "Unexplained weight loss"),
+    warning("bruising", "Bruising"),
+    warning("skin-problem", "Open wound or skin problem there"),
 ];
 
-/// Situations a safety flag can be triggered by: something the person has, or a pattern the
-/// log's timeline detects.
-pub const CONDITIONS: &[&str] = &[
-    "acute-injury",
-    "beyond-7-days",
-    "chronic-back-pain",
-    "dvt",
-    "not-improving",
-    "pregnancy",
-    "skin-condition",
-    "uncontrolled-hypertension",
-    "worsening",
+/// The symptom with this id.
+pub fn symptom(id: &str) -> Option<&'static Symptom> {
+    SYMPTOMS.iter().find(|s| s.id == id)
+}
+
+/// A condition the person can mark in their health profile, and the flag that says what it
+/// means for points, techniques and the log.
+#[derive(Debug, Clone, Copy)]
+pub struct ProfileCondition {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// The safety flag for this condition.
+    pub flag: &'static str,
+}
+
+/// The health profile. Each is stored as its own setting, `<id>` = `on`/`off` (pregnancy has
+/// always been stored this way).
+pub const PROFILE: &[ProfileCondition] = &[
+    ProfileCondition {
+        id: "pregnancy",
+        name: "Pregnant",
+        flag: "pregnancy",
+    },
+    ProfileCondition {
+        id: "dvt",
+        name: "Deep vein thrombosis (a blood clot), now or in the past",
+        flag: "dvt-history",
+    },
+    ProfileCondition {
+        id: "uncontrolled-hypertension",
+        name: "Very high blood pressure that is not under control",
+        flag: "uncontrolled-hypertension",
+    },
+    ProfileCondition {
+        id: "blood-thinners",
+        name: "Taking blood thinners, or a bleeding disorder",
+        flag: "blood-thinners",
+    },
+    ProfileCondition {
+        id: "osteoporosis",
+        name: "Osteoporosis (fragile bones)",
+        flag: "osteoporosis",
+    },
+    ProfileCondition {
+        id: "chronic-back-pain",
+        name: "Chronic back pain",
+        flag: "chronic-back-pain",
+    },
+    ProfileCondition {
+        id: "diabetic-neuropathy",
+        name: "Diabetic neuropathy (less feeling in the feet)",
+        flag: "diabetic-neuropathy",
+    },
 ];
+
+/// The profile condition with this id.
+pub fn profile_condition(id: &str) -> Option<&'static ProfileCondition> {
+    PROFILE.iter().find(|p| p.id == id)
+}
+
+/// Patterns the log's timeline detects, with evidence from entries (see `episodes`).
+pub const TIMELINE_CONDITIONS: &[&str] = &["worsening", "not-improving", "beyond-7-days"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -330,24 +436,57 @@ impl Catalogue {
             self.flags.iter().map(|f| f.id.as_str()),
             &mut problems,
         );
-        let symptoms: HashSet<String> = SYMPTOMS.iter().map(|(id, _)| (*id).to_owned()).collect();
-        let conditions: HashSet<String> = CONDITIONS.iter().map(|c| (*c).to_owned()).collect();
         for flag in &self.flags {
             let what = format!("safety flag {}", flag.id);
             if flag.sources.is_empty() {
                 problems.push(format!("{what}: no sources"));
             }
-            for s in &flag.symptoms {
-                check_ref(&what, "symptom", s, &symptoms, &mut problems);
+            if flag.advice.trim().is_empty() {
+                problems.push(format!("{what}: no advice"));
             }
-            for c in &flag.conditions {
-                check_ref(&what, "condition", c, &conditions, &mut problems);
+            if let Some(rule) = &flag.when {
+                check_rule(&what, rule, &regions, &mut problems);
+                if only_ordinary(rule) {
+                    problems.push(format!(
+                        "{what}: raised by ordinary DOMS signs alone (mild swelling, stiffness, some loss of strength)"
+                    ));
+                }
             }
             for r in &flag.regions {
                 check_ref(&what, "region", r, &regions, &mut problems);
             }
             for s in &flag.sources {
                 check_ref(&what, "source", s, &sources, &mut problems);
+            }
+        }
+        for p in PROFILE {
+            match self.flags.iter().find(|f| f.id == p.flag) {
+                None => problems.push(format!(
+                    "health condition {}: no safety flag {}",
+                    p.id, p.flag
+                )),
+                Some(f) => {
+                    if !f
+                        .when
+                        .as_ref()
+                        .is_some_and(|r| r.conditions().contains(&p.id))
+                    {
+                        problems.push(format!(
+                            "health condition {}: flag {} is not raised by it",
+                            p.id, p.flag
+                        ));
+                    }
+                }
+            }
+        }
+        for point in &self.points {
+            for c in &point.caution_for {
+                check_profile(&format!("point {}", point.id), c, &mut problems);
+            }
+        }
+        for technique in &self.techniques {
+            for c in &technique.caution_for {
+                check_profile(&format!("technique {}", technique.id), c, &mut problems);
             }
         }
         problems
@@ -379,6 +518,82 @@ fn check_ref(
 ) {
     if !known.contains(id) {
         problems.push(format!("{what}: unknown {kind} {id:?}"));
+    }
+}
+
+fn check_profile(what: &str, id: &str, problems: &mut Vec<String>) {
+    if profile_condition(id).is_none() {
+        problems.push(format!("{what}: unknown health condition {id:?}"));
+    }
+}
+
+/// Checks every id and threshold in a rule, and that no `all`/`any` is empty.
+fn check_rule(what: &str, rule: &Rule, regions: &HashSet<String>, problems: &mut Vec<String>) {
+    match rule {
+        Rule::Symptom(s) => {
+            if symptom(s).is_none() {
+                problems.push(format!("{what}: unknown symptom {s:?}"));
+            }
+        }
+        Rule::AnySymptom(list) => {
+            if list.is_empty() {
+                problems.push(format!("{what}: any_symptom lists no symptom"));
+            }
+            for s in list {
+                if symptom(s).is_none() {
+                    problems.push(format!("{what}: unknown symptom {s:?}"));
+                }
+            }
+        }
+        Rule::Condition(c) => {
+            if profile_condition(c).is_none() && !TIMELINE_CONDITIONS.contains(&c.as_str()) {
+                problems.push(format!("{what}: unknown condition {c:?}"));
+            }
+        }
+        Rule::IntensityAtLeast(n) => {
+            if *n == 0 || *n > 10 {
+                problems.push(format!("{what}: intensity_at_least {n} is outside 1 to 10"));
+            }
+        }
+        Rule::ExerciseWithinHours(h) => {
+            if *h == 0 {
+                problems.push(format!("{what}: exercise_within_hours must be above 0"));
+            }
+        }
+        Rule::Region(list) => {
+            if list.is_empty() {
+                problems.push(format!("{what}: region lists no region"));
+            }
+            for r in list {
+                check_ref(what, "region", r, regions, problems);
+            }
+        }
+        Rule::All(rules) | Rule::Any(rules) => {
+            if rules.is_empty() {
+                problems.push(format!("{what}: an empty all/any"));
+            }
+            for r in rules {
+                check_rule(what, r, regions, problems);
+            }
+        }
+    }
+}
+
+/// Whether the rule can be met by ordinary DOMS signs alone, with nothing else: such a rule
+/// would alarm people after ordinary training.
+fn only_ordinary(rule: &Rule) -> bool {
+    let is_ordinary = |s: &String| symptom(s).is_some_and(|s| s.ordinary);
+    match rule {
+        Rule::Symptom(s) => is_ordinary(s),
+        Rule::AnySymptom(list) => list.iter().any(is_ordinary),
+        Rule::Any(rules) => rules.iter().any(only_ordinary),
+        Rule::All(rules) => {
+            rules.iter().any(only_ordinary)
+                && rules.iter().all(|r| {
+                    only_ordinary(r) || matches!(r, Rule::Region(_) | Rule::ExerciseWithinHours(_))
+                })
+        }
+        _ => false,
     }
 }
 
@@ -454,6 +669,45 @@ mod tests {
             "{problems}"
         );
         assert!(problems.contains("duplicate region id"), "{problems}");
+    }
+
+    #[test]
+    fn bad_rules_are_named() {
+        use crate::model::Rule;
+        let mut catalogue = Catalogue::embedded().unwrap();
+        let flag = &mut catalogue.flags[0];
+        flag.when = Some(Rule::Any(vec![
+            Rule::Symptom("itchy".into()),
+            Rule::Condition("moon-phase".into()),
+            Rule::IntensityAtLeast(11),
+            Rule::All(vec![]),
+            Rule::Region(vec!["elbow-pit".into()]),
+        ]));
+        catalogue.flags[1].when = Some(Rule::AnySymptom(vec!["mild-swelling".into()]));
+        catalogue.points[0].caution_for = vec!["gout".into()];
+        let problems = catalogue.problems().join("\n");
+        for words in [
+            "unknown symptom \"itchy\"",
+            "unknown condition \"moon-phase\"",
+            "intensity_at_least 11",
+            "an empty all/any",
+            "unknown region \"elbow-pit\"",
+            "raised by ordinary DOMS signs alone",
+            "unknown health condition \"gout\"",
+        ] {
+            assert!(problems.contains(words), "{words}: {problems}");
+        }
+    }
+
+    #[test]
+    fn every_health_condition_has_its_flag() {
+        let mut catalogue = Catalogue::embedded().unwrap();
+        catalogue.flags.retain(|f| f.id != "osteoporosis");
+        let problems = catalogue.problems().join("\n");
+        assert!(
+            problems.contains("health condition osteoporosis: no safety flag"),
+            "{problems}"
+        );
     }
 
     #[test]

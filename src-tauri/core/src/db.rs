@@ -15,11 +15,11 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use rusqlite_migration::{Migrations, M};
 use serde::de::DeserializeOwned;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{profile_condition, Catalogue, PROFILE};
 use crate::error::{Error, Result};
 use crate::model::{
-    AppInfo, Muscle, Point, Region, RegionDetail, SafetyFlag, Settings, Side, Source, Technique,
-    Timeline,
+    AppInfo, CautionTarget, HealthItem, Muscle, PersonalCaution, Point, Region, RegionDetail,
+    SafetyFlag, Settings, Side, Source, Technique, Timeline,
 };
 
 /// The file name inside the data directory.
@@ -216,14 +216,34 @@ impl Database {
             &region.id,
         )?;
         let timeline = self.timeline()?;
-        let pregnancy = self.settings()?.pregnancy;
-        let flags: Vec<SafetyFlag> = self
-            .flags()?
-            .into_iter()
+        let profile = self.profile()?;
+        let pregnancy = profile.iter().any(|c| c == "pregnancy");
+        let all_flags = self.flags()?;
+        let flags: Vec<SafetyFlag> = all_flags
+            .iter()
             .filter(|f| f.concerns(&region.id))
-            // The pregnancy caution only matters to someone who is pregnant.
-            .filter(|f| pregnancy || !f.conditions.iter().any(|c| c == "pregnancy"))
+            // A health-profile caution only matters to someone who has that condition.
+            .filter(|f| {
+                let needs: Vec<&str> = f
+                    .when
+                    .as_ref()
+                    .map(|r| r.conditions())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| profile_condition(c).is_some())
+                    .collect();
+                needs.is_empty() || needs.iter().any(|c| profile.iter().any(|p| p == c))
+            })
+            .cloned()
             .collect();
+        let personal = personal_cautions(
+            &region,
+            &points_on,
+            &points_for,
+            &techniques,
+            &profile,
+            &all_flags,
+        );
         let cited: HashSet<&str> = points_on
             .iter()
             .chain(&points_for)
@@ -233,6 +253,7 @@ impl Database {
             .chain(timeline.phases.iter().flat_map(|p| p.sources.iter()))
             .chain(timeline.notes.iter().flat_map(|n| n.sources.iter()))
             .chain(flags.iter().flat_map(|f| f.sources.iter()))
+            .chain(personal.iter().flat_map(|p| p.flag.sources.iter()))
             .map(String::as_str)
             .collect();
         let sources = self
@@ -251,6 +272,8 @@ impl Database {
             timeline,
             flags,
             pregnancy,
+            profile,
+            personal,
             sources,
         })
     }
@@ -298,13 +321,49 @@ impl Database {
     }
 
     pub fn settings(&self) -> Result<Settings> {
+        let mut health = Vec::new();
+        for p in PROFILE {
+            health.push(HealthItem {
+                id: p.id.to_owned(),
+                name: p.name.to_owned(),
+                on: self.setting(p.id)?.as_deref() == Some("on"),
+            });
+        }
         Ok(Settings {
-            pregnancy: self.setting("pregnancy")?.as_deref() == Some("on"),
+            pregnancy: health.iter().any(|h| h.id == "pregnancy" && h.on),
+            health,
         })
     }
 
+    /// The health-profile conditions the person has marked, by id.
+    pub fn profile(&self) -> Result<Vec<String>> {
+        Ok(self
+            .settings()?
+            .health
+            .into_iter()
+            .filter(|h| h.on)
+            .map(|h| h.id)
+            .collect())
+    }
+
     pub fn set_pregnancy(&mut self, on: bool) -> Result<Settings> {
-        self.set_setting("pregnancy", if on { "on" } else { "off" })?;
+        self.set_health("pregnancy", on)
+    }
+
+    /// Marks or clears one condition of the health profile.
+    pub fn set_health(&mut self, condition: &str, on: bool) -> Result<Settings> {
+        let Some(p) = profile_condition(condition) else {
+            let known: Vec<&str> = PROFILE.iter().map(|p| p.id).collect();
+            return Err(Error::invalid(
+                "health condition",
+                format!(
+                    "{:?} is not one SoreMap knows; use one of {}.",
+                    condition.chars().take(40).collect::<String>(),
+                    known.join(", ")
+                ),
+            ));
+        };
+        self.set_setting(p.id, if on { "on" } else { "off" })?;
         self.settings()
     }
 
@@ -327,6 +386,71 @@ impl Database {
             Ok(())
         })
     }
+}
+
+/// What the person's health profile means for this region, its points and its techniques.
+fn personal_cautions(
+    region: &Region,
+    points_on: &[Point],
+    points_for: &[Point],
+    techniques: &[Technique],
+    profile: &[String],
+    flags: &[SafetyFlag],
+) -> Vec<PersonalCaution> {
+    let mut out = Vec::new();
+    for condition in profile {
+        let Some(p) = profile_condition(condition) else {
+            continue;
+        };
+        // A flag limited to some regions (pregnancy: abdomen, low back, …) marks points and
+        // techniques only where it applies.
+        let Some(flag) = flags
+            .iter()
+            .find(|f| f.id == p.flag && f.concerns(&region.id))
+        else {
+            continue;
+        };
+        let you = format!("Your health profile says: {}.", p.name.to_lowercase());
+        if !flag.regions.is_empty() {
+            out.push(PersonalCaution {
+                target: CautionTarget::Region,
+                id: region.id.clone(),
+                condition: p.id.to_owned(),
+                why: format!("{you} {} is one of the areas this concerns.", region.name),
+                flag: flag.clone(),
+            });
+        }
+        for point in points_on.iter().chain(points_for) {
+            if point.caution_for.iter().any(|c| c == p.id) {
+                let name = point.code.clone().unwrap_or_else(|| {
+                    point
+                        .names
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| point.id.clone())
+                });
+                out.push(PersonalCaution {
+                    target: CautionTarget::Point,
+                    id: point.id.clone(),
+                    condition: p.id.to_owned(),
+                    why: format!("{you} {name} is marked for care with this condition."),
+                    flag: flag.clone(),
+                });
+            }
+        }
+        for t in techniques {
+            if t.caution_for.iter().any(|c| c == p.id) {
+                out.push(PersonalCaution {
+                    target: CautionTarget::Technique,
+                    id: t.id.clone(),
+                    condition: p.id.to_owned(),
+                    why: format!("{you} {} is marked for care with this condition.", t.name),
+                    flag: flag.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Checks that `region` has `side`.

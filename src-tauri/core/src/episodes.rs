@@ -1,10 +1,15 @@
 //! Recovery episodes, derived from the log, and their place on the DOMS timeline.
 //!
-//! Per region-side, an episode starts at a workout that worked it or at the first soreness
-//! above 0, and ends when soreness is back at 1 or below (after having been above it, or once
-//! 72 hours have passed since a workout that caused none), or after `GAP_DAYS` days without an
-//! entry. Nothing here is stored: episodes are recomputed from the entries every time, so an
-//! edited or deleted entry can never leave a stale episode behind.
+//! Per region-side, an episode (a bout) starts at a workout that worked it or at the first
+//! soreness above 0, and ends when soreness is back at 1 or below (after having been above it,
+//! or once 72 hours have passed since a workout that caused none), after `GAP_DAYS` days
+//! without an entry, or when a new workout comes after its peak: ordinary training twice a
+//! week is a row of bouts, not one long episode. Nothing here is stored: episodes are
+//! recomputed from the entries every time, so an edited or deleted entry can never leave a
+//! stale episode behind.
+//!
+//! Timeline warnings ("still rising", "not improving", "beyond 7 days") need evidence: entries
+//! after the usual peak that rise or stay level. Missing entries are never evidence.
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -12,7 +17,7 @@ use crate::db::Database;
 use crate::error::Result;
 use crate::model::{
     Episode, EpisodeEdge, EpisodePoint, EpisodeView, Forecast, ForecastBasis, Side, SorenessKind,
-    Timeline, Verdict,
+    Timeline, Tissue, Verdict,
 };
 use crate::safety;
 use crate::validate::{format_time, TIME_FORMAT};
@@ -21,6 +26,12 @@ use crate::validate::{format_time, TIME_FORMAT};
 pub const GAP_DAYS: i64 = 10;
 /// Past episodes needed before the forecast uses the person's own recoveries.
 pub const PERSONAL_MIN: usize = 3;
+/// A workout this soon after the start of an episode belongs to it (two sessions in a day).
+pub const SAME_BOUT_HOURS: i64 = 12;
+/// Hours after a workout by which DOMS has usually peaked (the end of the peak window).
+pub const PEAK_OVER_HOURS: f64 = 72.0;
+/// Soreness still there this long after the workout has not settled.
+pub const SETTLED_BY_HOURS: f64 = 168.0;
 
 fn parse(t: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(t, TIME_FORMAT).unwrap_or_default()
@@ -46,6 +57,31 @@ struct Building {
 }
 
 impl Building {
+    fn start_at_workout(at: NaiveDateTime) -> Self {
+        Building {
+            start: at,
+            started_by: EpisodeEdge::Workout,
+            peak: 0,
+            peak_at: at,
+            last: at,
+            points: Vec::new(),
+            workouts: vec![at],
+        }
+    }
+
+    /// Whether a workout at `at` starts the next bout: the soreness so far has peaked (it
+    /// is falling, or its peak is a day old) or no soreness came of the last workout.
+    fn peaked_by(&self, at: NaiveDateTime) -> bool {
+        if at - self.start < Duration::hours(SAME_BOUT_HOURS) {
+            return false;
+        }
+        if self.peak <= 1 {
+            return true;
+        }
+        let last = self.points.last().map(|(_, i)| *i).unwrap_or(0);
+        last < self.peak || at - self.peak_at >= Duration::hours(24)
+    }
+
     fn finish(
         self,
         region: &str,
@@ -114,16 +150,12 @@ pub fn derive(
             }
         }
         match (event, open.as_mut()) {
-            (Event::Workout, None) => {
-                open = Some(Building {
-                    start: at,
-                    started_by: EpisodeEdge::Workout,
-                    peak: 0,
-                    peak_at: at,
-                    last: at,
-                    points: Vec::new(),
-                    workouts: vec![at],
-                });
+            (Event::Workout, None) => open = Some(Building::start_at_workout(at)),
+            (Event::Workout, Some(b)) if b.peaked_by(at) => {
+                if let Some(b) = open.take() {
+                    episodes.push(b.finish(region, side, label, Some((at, EpisodeEdge::NextBout))));
+                }
+                open = Some(Building::start_at_workout(at));
             }
             (Event::Workout, Some(b)) => {
                 b.workouts.push(at);
@@ -240,26 +272,50 @@ pub fn forecast(
     }
 }
 
-/// Timeline patterns that are not ordinary DOMS.
-pub fn conditions(episode: &Episode, hours_now: f64) -> Vec<&'static str> {
+/// Hours from the latest workout of the episode at or before `hours` (or from its start).
+fn since_workout(episode: &Episode, hours: f64) -> (f64, f64) {
+    let reference = episode
+        .workouts
+        .iter()
+        .copied()
+        .filter(|w| *w <= hours)
+        .fold(0.0_f64, f64::max);
+    (reference, hours - reference)
+}
+
+/// Timeline patterns that are not ordinary DOMS, each backed by entries: two entries after
+/// the usual peak (with no workout between them) that rise ("worsening") or stay level for a
+/// day or more ("not-improving"), or soreness still logged a week after the workout
+/// ("beyond-7-days"). One entry and then silence shows none of them.
+pub fn conditions_of(episode: &Episode) -> Vec<&'static str> {
+    let late: Vec<(f64, f64, u8)> = episode
+        .points
+        .iter()
+        .filter_map(|p| {
+            let (reference, after) = since_workout(episode, p.hours);
+            (after >= PEAK_OVER_HOURS).then_some((reference, p.hours, p.intensity))
+        })
+        .collect();
+    let pairs = || {
+        late.iter().enumerate().flat_map(|(i, a)| {
+            late[i + 1..]
+                .iter()
+                .filter(move |b| b.0 == a.0)
+                .map(move |b| (a, b))
+        })
+    };
     let mut out = Vec::new();
-    let points = &episode.points;
-    if let Some(last) = points.last() {
-        let rising_late = points.iter().enumerate().any(|(i, p)| {
-            let before = points[..i].iter().map(|q| q.intensity).max().unwrap_or(0);
-            p.hours > 72.0 && i > 0 && p.intensity > before
-        });
-        if rising_late {
-            out.push("worsening");
-        }
-        let open = episode.ended_by == EpisodeEdge::Open;
-        if open && hours_now >= 96.0 && last.intensity > 1 && last.intensity >= episode.peak {
-            out.push("not-improving");
-        }
-        let lasted = episode.duration_hours.unwrap_or(hours_now);
-        if lasted > 168.0 && (last.intensity > 1 || !open) {
-            out.push("beyond-7-days");
-        }
+    if pairs().any(|(a, b)| b.2 > a.2 && b.2 >= 4) {
+        out.push("worsening");
+    }
+    if pairs().any(|(a, b)| a.2 >= 3 && b.2 >= a.2 && b.1 - a.1 >= 24.0) {
+        out.push("not-improving");
+    }
+    if episode.points.iter().any(|p| {
+        let (_, after) = since_workout(episode, p.hours);
+        after > SETTLED_BY_HOURS && p.intensity >= 2
+    }) {
+        out.push("beyond-7-days");
     }
     out
 }
@@ -321,7 +377,6 @@ impl Database {
         let end = episode.end.as_deref().map(parse);
         let hours_now = hours(start, end.unwrap_or(now).max(start));
         let forecast = forecast(&episode, past, &timeline, &region.name);
-        let conditions = conditions(&episode, hours_now);
 
         let mine = self.region_entries_between(
             &episode.region,
@@ -332,13 +387,21 @@ impl Database {
         let mut symptoms: Vec<String> = mine.iter().flat_map(|e| e.symptoms.clone()).collect();
         symptoms.sort();
         symptoms.dedup();
-        let raised = safety::raise(
-            &self.flags()?,
-            &episode.region,
-            &symptoms,
-            &conditions,
-            episode.peak,
-        );
+        let mut conditions = self.profile()?;
+        conditions.extend(conditions_of(&episode).iter().map(|c| (*c).to_owned()));
+        let peak_hours = hours(start, parse(&episode.peak_at));
+        let facts = safety::Facts {
+            region: &episode.region,
+            symptoms: &symptoms,
+            conditions: &conditions,
+            intensity: episode.peak,
+            hours_since_workout: (!episode.workouts.is_empty())
+                .then(|| since_workout(&episode, peak_hours).1),
+            from_exercise: mine
+                .iter()
+                .any(|e| matches!(e.kind, SorenessKind::Doms | SorenessKind::Acute)),
+        };
+        let raised = safety::raise(&self.flags()?, &facts);
         let scope = format!(
             "episode:{}:{}:{}",
             episode.region, episode.side, episode.start
@@ -353,7 +416,13 @@ impl Database {
         if mine.iter().any(|e| e.kind == SorenessKind::Pain) {
             reasons.push("You logged it as pain, not muscle soreness.".to_owned());
         }
-        let phase = (episode.ended_by == EpisodeEdge::Open).then(|| {
+        let not_judged = (region.tissue == Tissue::TendonJoint).then(|| {
+            format!(
+                "The {} is mostly tendon or joint, not muscle: pain there after training is seldom DOMS, so SoreMap does not compare it with the DOMS time course. If it does not settle, or it hurts at rest, see a doctor or physical therapist.",
+                region.name.to_lowercase()
+            )
+        });
+        let phase = (episode.ended_by == EpisodeEdge::Open && not_judged.is_none()).then(|| {
             timeline
                 .phases
                 .iter()
@@ -365,8 +434,9 @@ impl Database {
         });
         Ok(EpisodeView {
             verdict: Verdict {
-                fits_doms: reasons.is_empty(),
+                fits_doms: reasons.is_empty() && not_judged.is_none(),
                 reasons,
+                not_judged,
             },
             episode,
             hours_now,

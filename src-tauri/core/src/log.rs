@@ -25,9 +25,10 @@ pub fn log_options() -> LogOptions {
     LogOptions {
         symptoms: crate::catalogue::SYMPTOMS
             .iter()
-            .map(|(id, name)| SymptomOption {
-                id: (*id).to_owned(),
-                name: (*name).to_owned(),
+            .map(|s| SymptomOption {
+                id: s.id.to_owned(),
+                name: s.name.to_owned(),
+                ordinary: s.ordinary,
             })
             .collect(),
         max_note_chars: validate::MAX_NOTE_CHARS as u32,
@@ -179,8 +180,7 @@ impl Database {
         let flags = self.flags()?;
         for entry in &mut entries {
             entry.label = label(&entry.region, entry.side);
-            let raised =
-                safety::raise(&flags, &entry.region, &entry.symptoms, &[], entry.intensity);
+            let raised = self.entry_flags(&flags, entry)?;
             entry.flags = self.keyed(raised, &format!("entry:{}", entry.id))?;
         }
         Ok(entries)

@@ -96,6 +96,20 @@ pub struct Region {
     pub sided: bool,
     pub views: Vec<View>,
     pub summary: String,
+    /// What the region mostly is. Delayed onset muscle soreness is a muscle's: pain in a
+    /// tendon or joint after training is seldom DOMS, so it is never judged against it.
+    #[serde(default)]
+    pub tissue: Tissue,
+}
+
+/// What a region mostly is, for judging its soreness against the DOMS time course.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Tissue {
+    #[default]
+    Muscle,
+    TendonJoint,
 }
 
 impl Region {
@@ -181,9 +195,10 @@ pub struct Point {
     pub how_to_apply: String,
     pub claims: Vec<Claim>,
     pub cautions: Vec<String>,
-    /// The sources caution against pressing this point in pregnancy.
+    /// Health-profile conditions (`pregnancy`, `blood-thinners`, …) under which this point
+    /// needs care; the flag for each condition says what to do and cites why.
     #[serde(default)]
-    pub pregnancy_caution: bool,
+    pub caution_for: Vec<String>,
     #[serde(default)]
     pub source_notes: Vec<SourceNote>,
     pub sources: Vec<String>,
@@ -205,8 +220,9 @@ pub struct Technique {
     pub pressure: String,
     pub regions: Vec<String>,
     pub cautions: Vec<String>,
+    /// Health-profile conditions under which this technique needs care (see `Point`).
     #[serde(default)]
-    pub pregnancy_caution: bool,
+    pub caution_for: Vec<String>,
     pub sources: Vec<String>,
 }
 
@@ -229,10 +245,37 @@ pub struct RegionDetail {
     pub timeline: Timeline,
     /// Red flags and contraindications that concern this region, most serious first.
     pub flags: Vec<SafetyFlag>,
-    /// Whether the pregnancy setting is on (points and techniques then carry warnings).
+    /// Whether the pregnancy setting is on.
     pub pregnancy: bool,
+    /// The health-profile conditions the person has marked.
+    pub profile: Vec<String>,
+    /// What those conditions mean for this region, its points and its techniques, with why.
+    pub personal: Vec<PersonalCaution>,
     /// Every source cited by what is shown, for the panel's reference list.
     pub sources: Vec<Source>,
+}
+
+/// What a point, technique or the region itself is, for a personal caution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum CautionTarget {
+    Region,
+    Point,
+    Technique,
+}
+
+/// A caution that applies to this person: a condition from their health profile meets a
+/// point, a technique or the region. `why` says so in words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PersonalCaution {
+    pub target: CautionTarget,
+    /// The point's or technique's id; the region's id for the region.
+    pub id: String,
+    pub condition: String,
+    pub why: String,
+    pub flag: SafetyFlag,
 }
 
 /// Where the app keeps its data and which catalogue it runs, for the About panel and tests.
@@ -310,6 +353,29 @@ pub enum Severity {
     Caution,
 }
 
+/// When a flag is raised: a rule over what the log and the health profile show. Rules nest, so
+/// a flag can need several things at once (`all`), one of several (`any`) or a threshold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Rule {
+    /// This symptom was ticked.
+    Symptom(String),
+    /// At least one of these symptoms was ticked.
+    AnySymptom(Vec<String>),
+    /// A health-profile condition the person marked, or a pattern the timeline shows.
+    Condition(String),
+    /// Soreness at or above this (0-10).
+    IntensityAtLeast(u8),
+    /// Within this many hours of a workout that worked the region-side, or logged as soreness
+    /// from exercise (DOMS, or during the exercise).
+    ExerciseWithinHours(u32),
+    /// The soreness is in one of these regions.
+    Region(Vec<String>),
+    All(Vec<Rule>),
+    Any(Vec<Rule>),
+}
+
 /// A red flag or contraindication.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -320,16 +386,13 @@ pub struct SafetyFlag {
     pub title: String,
     /// The words shown to the person.
     pub advice: String,
-    /// Symptom ids from the log that trigger it.
+    /// What to do now, step by step, in plain words.
     #[serde(default)]
-    pub symptoms: Vec<String>,
-    /// Soreness at or above this (0-10) raises the flag on its own.
+    pub do_now: Vec<String>,
+    /// When the log raises it; without a rule it is advice shown in the region panel only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub min_intensity: Option<u8>,
-    /// Situations that trigger it (a condition the person has, or a timeline pattern).
-    #[serde(default)]
-    pub conditions: Vec<String>,
+    pub when: Option<Rule>,
     /// Regions it concerns; empty means every region.
     #[serde(default)]
     pub regions: Vec<String>,
@@ -342,12 +405,38 @@ impl SafetyFlag {
     }
 }
 
+impl Rule {
+    /// Every condition the rule names, nested ones included.
+    pub fn conditions(&self) -> Vec<&str> {
+        match self {
+            Rule::Condition(c) => vec![c.as_str()],
+            Rule::All(rules) | Rule::Any(rules) => {
+                rules.iter().flat_map(Rule::conditions).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// One condition of the health profile, as the settings show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HealthItem {
+    pub id: String,
+    pub name: String,
+    pub on: bool,
+}
+
 /// The person's settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Settings {
-    /// When on, points and techniques the sources caution against in pregnancy carry a warning.
+    /// Pregnant (also in `health`; kept on its own for exports that carry only this).
     pub pregnancy: bool,
+    /// The health profile: conditions that change which points and techniques are safe and
+    /// which flags the log raises.
+    #[serde(default)]
+    pub health: Vec<HealthItem>,
 }
 
 /// What kind of catalogue entry a search result is.
@@ -611,6 +700,8 @@ pub enum EpisodeEdge {
     Resolved,
     /// No entry for the documented number of days.
     NoEntries,
+    /// A new workout after the peak started the next bout.
+    NextBout,
     /// Still going.
     Open,
 }
@@ -677,6 +768,10 @@ pub struct Verdict {
     pub fits_doms: bool,
     /// Why it does not look like ordinary DOMS (empty when it does).
     pub reasons: Vec<String>,
+    /// Set when the region is not judged against DOMS at all (a tendon or joint), saying why.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_judged: Option<String>,
 }
 
 /// An episode on the DOMS timeline, with a forecast, a verdict and its red flags.
@@ -712,6 +807,9 @@ pub struct DayView {
 pub struct SymptomOption {
     pub id: String,
     pub name: String,
+    /// An ordinary sign of DOMS (mild swelling, stiffness, some loss of strength), not a
+    /// warning sign.
+    pub ordinary: bool,
 }
 
 /// What the log form offers, from the core's own lists.

@@ -141,7 +141,7 @@ pub fn note(value: &str) -> Result<String> {
 pub fn symptoms(values: &[String]) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for value in values {
-        if !SYMPTOMS.iter().any(|(id, _)| id == value) {
+        if !SYMPTOMS.iter().any(|s| s.id == value) {
             return Err(Error::invalid(
                 "symptoms",
                 format!("{:?} is not a symptom SoreMap knows.", shorten(value)),

@@ -141,17 +141,31 @@ fn timeline_and_red_flags_match_the_reference_facts() {
         .find(|f| f.id == "rhabdomyolysis")
         .unwrap();
     assert_eq!(rhabdo.severity, Severity::Urgent);
-    assert!(rhabdo.symptoms.contains(&"dark-urine".to_owned()));
+    let rule = serde_json::to_string(rhabdo.when.as_ref().unwrap()).unwrap();
+    assert!(rule.contains("dark-urine"), "{rule}");
     assert!(rhabdo.advice.contains("CK"));
-    // Every symptom the log offers triggers at least one flag.
-    for (symptom, _) in SYMPTOMS {
-        assert!(
-            catalogue
-                .flags
-                .iter()
-                .any(|f| f.symptoms.iter().any(|s| s == symptom)),
-            "{symptom} triggers nothing"
+    assert!(rhabdo.do_now.iter().any(|s| s.contains("Drink water")));
+    // Every warning sign the log offers triggers at least one flag; the ordinary signs of
+    // DOMS trigger none.
+    let rules: Vec<String> = catalogue
+        .flags
+        .iter()
+        .filter_map(|f| f.when.as_ref())
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    for symptom in SYMPTOMS {
+        let named = rules
+            .iter()
+            .any(|r| r.contains(&format!("\"{}\"", symptom.id)));
+        assert_eq!(
+            named, !symptom.ordinary,
+            "{} ({}) in a rule: {named}",
+            symptom.id, symptom.ordinary
         );
+    }
+    // Every flag the log can raise says what to do now.
+    for f in catalogue.flags.iter().filter(|f| f.when.is_some()) {
+        assert!(!f.do_now.is_empty(), "{} says nothing to do", f.id);
     }
 }
 
@@ -173,16 +187,69 @@ fn region_panel_carries_flags_and_pregnancy_warnings() {
     let back = db.region_detail("lower-back", "left").unwrap();
     assert!(back.pregnancy);
     assert!(back.flags.iter().any(|f| f.id == "pregnancy"));
-    assert!(back
-        .points_on
-        .iter()
-        .any(|p| p.id == "BL23" && p.pregnancy_caution));
+    let marked = |d: &soremap_core::model::RegionDetail, id: &str, condition: &str| {
+        d.personal
+            .iter()
+            .any(|c| c.id == id && c.condition == condition)
+    };
+    assert!(marked(&back, "BL23", "pregnancy"));
+    assert!(
+        marked(&back, "LI4", "pregnancy"),
+        "LI4 is used for the low back"
+    );
+    assert!(!marked(&back, "BL40", "pregnancy"));
     let hand = db.region_detail("hand", "right").unwrap();
-    assert!(hand
-        .points_on
-        .iter()
-        .any(|p| p.id == "LI4" && p.pregnancy_caution));
+    assert!(marked(&hand, "LI4", "pregnancy"));
     assert!(!db.set_pregnancy(false).unwrap().pregnancy);
+    let back = db.region_detail("lower-back", "left").unwrap();
+    assert!(back.personal.is_empty());
+}
+
+#[test]
+fn the_health_profile_marks_points_and_techniques_with_why() {
+    let (_dir, mut db) = db();
+    let glutes = db.region_detail("glutes", "left").unwrap();
+    assert!(glutes.personal.is_empty());
+    assert!(glutes.flags.iter().all(|f| f.id != "blood-thinners"));
+
+    let settings = db.set_health("blood-thinners", true).unwrap();
+    assert!(settings
+        .health
+        .iter()
+        .any(|h| h.id == "blood-thinners" && h.on));
+    assert!(!settings.pregnancy);
+    let glutes = db.region_detail("glutes", "left").unwrap();
+    assert_eq!(glutes.profile, ["blood-thinners"]);
+    let gb30 = glutes
+        .personal
+        .iter()
+        .find(|c| c.id == "GB30")
+        .expect("GB30 is marked for blood thinners");
+    assert!(gb30.why.contains("taking blood thinners"), "{}", gb30.why);
+    assert_eq!(gb30.flag.id, "blood-thinners");
+    assert!(glutes
+        .personal
+        .iter()
+        .any(|c| c.id == "trigger-point-compression"));
+    assert!(glutes.flags.iter().any(|f| f.id == "blood-thinners"));
+    assert!(glutes.sources.iter().any(|s| s.id == "mayo-massage"));
+
+    // Limited to the feet: the mat is marked on the sole, not on the back.
+    db.set_health("diabetic-neuropathy", true).unwrap();
+    let sole = db.region_detail("sole", "left").unwrap();
+    assert!(sole.personal.iter().any(|c| c.id == "acupressure-mat"));
+    let back = db.region_detail("lower-back", "left").unwrap();
+    assert!(back
+        .personal
+        .iter()
+        .all(|c| c.condition != "diabetic-neuropathy"));
+
+    let err = db.set_health("vampirism", true).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    assert!(err.to_string().contains("not one SoreMap knows"), "{err}");
+    db.set_health("blood-thinners", false).unwrap();
+    db.set_health("diabetic-neuropathy", false).unwrap();
+    assert!(db.profile().unwrap().is_empty());
 }
 
 fn first(db: &Database, query: &str) -> (SearchKind, String) {
@@ -293,4 +360,227 @@ fn search_never_fails_on_odd_input() {
     assert_eq!(err.kind(), ErrorKind::InvalidArgument);
     assert!(err.to_string().contains("at most 200"), "{err}");
     assert_eq!(db.search(&"k".repeat(200)).unwrap().results.len(), 0);
+}
+
+fn point<'a>(catalogue: &'a Catalogue, id: &str) -> &'a soremap_core::model::Point {
+    catalogue
+        .points
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("point {id} is missing"))
+}
+
+fn technique<'a>(catalogue: &'a Catalogue, id: &str) -> &'a soremap_core::model::Technique {
+    catalogue
+        .techniques
+        .iter()
+        .find(|t| t.id == id)
+        .unwrap_or_else(|| panic!("technique {id} is missing"))
+}
+
+#[test]
+fn points_are_found_from_the_standard_landmarks() {
+    let catalogue = Catalogue::embedded().unwrap();
+    // L2 is two spinous processes above the line of the iliac crests (L4); the navel is at
+    // L3/L4 and the lowest rib leads to T12, so neither finds it.
+    let bl23 = point(&catalogue, "BL23").how_to_find.to_lowercase();
+    assert!(
+        bl23.contains("iliac crest") && bl23.contains("l2"),
+        "{bl23}"
+    );
+    assert!(!bl23.contains("navel") && !bl23.contains("rib"), "{bl23}");
+    let bl52 = point(&catalogue, "BL52").how_to_find.to_lowercase();
+    assert!(
+        bl52.contains("hip bones") && !bl52.contains("waist"),
+        "{bl52}"
+    );
+
+    let st41 = point(&catalogue, "ST41").how_to_find.to_lowercase();
+    assert!(st41.contains("outer and inner ankle bones"), "{st41}");
+    assert!(!st41.contains("level with the top of the outer"), "{st41}");
+
+    let gb41 = point(&catalogue, "GB41");
+    assert!(
+        gb41.how_to_find
+            .contains("outer (little-toe) side of the tendon"),
+        "{}",
+        gb41.how_to_find
+    );
+    assert!(gb41.how_to_find.contains("GB42"));
+    assert!(gb41
+        .source_notes
+        .iter()
+        .any(|n| n.note.as_deref().is_some_and(|t| t.contains("GB43"))));
+
+    let cv6 = point(&catalogue, "CV6").how_to_find.to_lowercase();
+    assert!(
+        cv6.contains("centre of the navel") && cv6.contains("lower edge"),
+        "{cv6}"
+    );
+}
+
+#[test]
+fn no_instruction_contradicts_a_caution() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let gb21 = point(&catalogue, "GB21");
+    assert!(!gb21.how_to_apply.to_lowercase().contains("press down"));
+    for caution in &gb21.cautions {
+        assert!(!caution.contains("straight down"), "{caution}");
+    }
+
+    // The source's tingling stays a quotation; the app says to ease off, never to expect it.
+    let gb30 = point(&catalogue, "GB30");
+    assert!(gb30
+        .claims
+        .iter()
+        .all(|c| !c.text.to_lowercase().contains("tingl")));
+    assert!(gb30
+        .source_notes
+        .iter()
+        .any(|n| n.text.contains("tingling")));
+    assert!(gb30.how_to_apply.contains("Ease off"));
+    assert!(!gb30.how_to_apply.contains("elbow"));
+    assert!(gb30.cautions.iter().any(|c| c.contains("ease off")));
+}
+
+#[test]
+fn pregnancy_and_ems_cautions_cite_sources_that_give_them() {
+    let catalogue = Catalogue::embedded().unwrap();
+    for id in ["LI4", "GB21"] {
+        let p = point(&catalogue, id);
+        assert!(p.sources.iter().any(|s| s == "carr-2015"), "{id}");
+        assert!(
+            p.cautions
+                .iter()
+                .any(|c| c.contains("forbidden") && c.contains("no objective evidence of harm")),
+            "{id}: {:?}",
+            p.cautions
+        );
+    }
+    // The mat's source says nothing about pregnancy, so the caution is the app's own.
+    let mat = technique(&catalogue, "acupressure-mat");
+    assert!(mat
+        .cautions
+        .iter()
+        .filter(|c| c.contains("pregnan"))
+        .all(|c| c.contains("SoreMap's advice")));
+
+    let ems = technique(&catalogue, "ems-training");
+    assert!(ems.cautions.iter().any(|c| c.contains("rhabdomyolysis")));
+    assert!(ems.cautions.iter().any(|c| c.contains("CK")));
+    for source in [
+        "kemmler-2016",
+        "teschler-2016",
+        "kemmler-2019",
+        "cdc-niosh-rhabdo",
+    ] {
+        assert!(ems.sources.iter().any(|s| s == source), "{source}");
+    }
+}
+
+#[test]
+fn stretching_says_the_evidence_found_no_effect_on_doms() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let stretching = technique(&catalogue, "stretching");
+    assert!(
+        stretching.summary.contains("no effect on DOMS"),
+        "{}",
+        stretching.summary
+    );
+    assert!(stretching.sources.iter().any(|s| s == "herbert-2011"));
+    assert!(stretching.duration.contains("SoreMap suggests"));
+}
+
+#[test]
+fn every_source_is_traceable() {
+    let catalogue = Catalogue::embedded().unwrap();
+    let has_year = |text: &str| {
+        text.as_bytes().windows(4).any(|w| {
+            w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
+        })
+    };
+    for source in &catalogue.sources {
+        let c = &source.citation;
+        assert!(
+            c.contains("https://") || c.contains("http://") || c.contains("ISBN"),
+            "{}: no URL or ISBN",
+            source.id
+        );
+        assert!(
+            has_year(c) || c.contains("undated"),
+            "{}: no year",
+            source.id
+        );
+        // Author or publisher first, not a description of what kind of page it is.
+        assert!(
+            !c.starts_with("Web article") && !c.starts_with("Sports-medicine"),
+            "{}: no author or publisher",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn times_and_links_no_source_gives_are_marked_or_left_out() {
+    let catalogue = Catalogue::embedded().unwrap();
+    for id in [
+        "BL23", "BL52", "ST41", "LI4", "LR3", "GB21", "CV6", "GB30", "BL54",
+    ] {
+        let p = point(&catalogue, id);
+        assert!(
+            p.how_to_apply.contains("SoreMap suggests"),
+            "{id}: {}",
+            p.how_to_apply
+        );
+    }
+    for id in [
+        "effleurage",
+        "petrissage",
+        "foam-rolling",
+        "trapezius-grasp",
+        "stretching",
+    ] {
+        let t = technique(&catalogue, id);
+        assert!(
+            t.duration.contains("SoreMap suggests"),
+            "{id}: {}",
+            t.duration
+        );
+    }
+    for (id, region) in [
+        ("ST36", "knee"),
+        ("LI4", "forearm"),
+        ("GB21", "neck"),
+        ("GB30", "outer-hip"),
+        ("GB30", "hamstrings"),
+    ] {
+        assert!(
+            !point(&catalogue, id).used_for.iter().any(|r| r == region),
+            "{id} is not for {region} in any source"
+        );
+    }
+}
+
+#[test]
+fn the_back_pain_routine_carries_its_chronic_back_pain_caution() {
+    let catalogue = Catalogue::embedded().unwrap();
+    // Every point matched to the EMS studio's routine carries the routine's own warning.
+    for p in catalogue.points.iter().filter(|p| {
+        p.source_notes
+            .iter()
+            .any(|n| n.source == "volt-back-pain-points")
+    }) {
+        assert!(
+            p.cautions.iter().any(|c| c.contains("chronic back pain")),
+            "{}",
+            p.id
+        );
+    }
+    let rising = catalogue
+        .timeline
+        .phases
+        .iter()
+        .find(|p| p.id == "rising")
+        .unwrap();
+    assert!(rising.felt.contains("24-48 hours"), "{}", rising.felt);
 }

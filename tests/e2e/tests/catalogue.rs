@@ -128,35 +128,38 @@ fn search_by_code_and_by_pinyin_opens_the_point() {
 #[test]
 fn pregnancy_setting_marks_cautioned_points_and_persists() {
     let data = tempfile::tempdir().unwrap();
+    let pregnant = ".personal-caution[data-condition=pregnancy]";
     {
         let session = launch(data.path());
         open_hash(&session, "lower-back", "left");
-        assert_eq!(count(&session, ".pregnancy-warning"), 0);
-        let toggle = session.find("#pregnancy").unwrap();
-        session.click(&toggle).unwrap();
+        assert_eq!(count(&session, pregnant), 0);
+        session.click_on("[data-action=health]");
+        session.click_on("#pregnancy");
         session
-            .wait_for("details.point[data-point=BL23] .pregnancy-warning", WAIT)
+            .wait_for("[data-view=health] #pregnancy:checked", WAIT)
+            .unwrap();
+        session.execute("location.hash = '';", vec![]).unwrap();
+        open_hash(&session, "lower-back", "left");
+        session
+            .wait_for(&format!("details.point[data-point=BL23] {pregnant}"), WAIT)
             .unwrap();
         session
             .wait_for("[data-section=cautions] details[data-flag=pregnancy]", WAIT)
             .unwrap();
         let bl40 = session
-            .find_all("details.point[data-point=BL40] .pregnancy-warning")
+            .find_all(&format!("details.point[data-point=BL40] {pregnant}"))
             .unwrap();
         assert!(bl40.is_empty(), "BL40 is not cautioned in pregnancy");
         session.screenshot("12-pregnancy-lower-back").unwrap();
     }
     let session = launch(data.path());
-    let checked = session
-        .execute(
-            "return document.querySelector('#pregnancy').checked;",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(checked, json!(true), "the setting survives a restart");
+    session.click_on("[data-action=health]");
+    session
+        .wait_for("[data-view=health] #pregnancy:checked", WAIT)
+        .expect("the setting survives a restart");
     open_hash(&session, "hand", "right");
     session
-        .wait_for("details.point[data-point=LI4] .pregnancy-warning", WAIT)
+        .wait_for(&format!("details.point[data-point=LI4] {pregnant}"), WAIT)
         .unwrap();
 }
 

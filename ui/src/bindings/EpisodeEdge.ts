@@ -3,4 +3,4 @@
 /**
  * How an episode began or ended.
  */
-export type EpisodeEdge = "workout" | "soreness" | "resolved" | "no_entries" | "open";
+export type EpisodeEdge = "workout" | "soreness" | "resolved" | "no_entries" | "next_bout" | "open";

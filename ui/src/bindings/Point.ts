@@ -36,6 +36,7 @@ how_to_find: string,
  */
 how_to_apply: string, claims: Array<Claim>, cautions: Array<string>, 
 /**
- * The sources caution against pressing this point in pregnancy.
+ * Health-profile conditions (`pregnancy`, `blood-thinners`, …) under which this point
+ * needs care; the flag for each condition says what to do and cites why.
  */
-pregnancy_caution: boolean, source_notes: Array<SourceNote>, sources: Array<string>, marker?: Marker, };
+caution_for: Array<string>, source_notes: Array<SourceNote>, sources: Array<string>, marker?: Marker, };

@@ -3,4 +3,8 @@
 /**
  * A massage or self-care technique.
  */
-export type Technique = { id: string, name: string, summary: string, steps: Array<string>, duration: string, pressure: string, regions: Array<string>, cautions: Array<string>, pregnancy_caution: boolean, sources: Array<string>, };
+export type Technique = { id: string, name: string, summary: string, steps: Array<string>, duration: string, pressure: string, regions: Array<string>, cautions: Array<string>, 
+/**
+ * Health-profile conditions under which this technique needs care (see `Point`).
+ */
+caution_for: Array<string>, sources: Array<string>, };

@@ -4,4 +4,8 @@ export type Verdict = { fits_doms: boolean,
 /**
  * Why it does not look like ordinary DOMS (empty when it does).
  */
-reasons: Array<string>, };
+reasons: Array<string>, 
+/**
+ * Set when the region is not judged against DOMS at all (a tendon or joint), saying why.
+ */
+not_judged?: string, };

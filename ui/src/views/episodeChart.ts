@@ -1,6 +1,7 @@
 // One recovery episode on the DOMS timeline: the typical phases as bands, the expected curve,
 // the person's own entries, workouts, "you are here" and the forecast.
 
+import type { Episode } from "../bindings/Episode";
 import type { EpisodeView } from "../bindings/EpisodeView";
 import type { Timeline } from "../bindings/Timeline";
 import { h, svg } from "../dom";
@@ -64,7 +65,8 @@ export function renderEpisodeChart(view: EpisodeView, timeline: Timeline): HTMLE
   const status =
     e.ended_by === "open"
       ? `Started ${friendly(e.start)} (${e.started_by === "workout" ? "workout" : "first soreness"}) · now ${Math.round(view.hours_now)} h in${view.phase ? ` · ${view.phase}` : ""}`
-      : `${friendly(e.start)} → ${e.end ? friendly(e.end) : ""} · ${e.ended_by === "resolved" ? "recovered" : "no entries for a while"}`;
+      : `${friendly(e.start)} → ${e.end ? friendly(e.end) : ""} · ${ENDED[e.ended_by]}`;
+  const judged = view.verdict.not_judged === undefined;
   return h(
     "div",
     { class: "episode", "data-episode-open": String(e.ended_by === "open") },
@@ -74,14 +76,52 @@ export function renderEpisodeChart(view: EpisodeView, timeline: Timeline): HTMLE
     h(
       "p",
       { class: `forecast basis-${view.forecast.basis}`, "data-basis": view.forecast.basis },
-      h("strong", {}, e.ended_by === "open" ? `Expected back to 1 or below by ${friendly(view.forecast.resolve_by)}. ` : ""),
-      view.forecast.explanation,
+      h("strong", {}, e.ended_by === "open" && judged ? `Expected back to 1 or below by ${friendly(view.forecast.resolve_by)}. ` : ""),
+      judged ? view.forecast.explanation : "",
     ),
     h(
       "div",
-      { class: `verdict ${view.verdict.fits_doms ? "fits" : "does-not-fit"}`, "data-verdict": view.verdict.fits_doms ? "fits" : "does-not-fit" },
-      h("strong", {}, view.verdict.fits_doms ? "Fits ordinary DOMS so far." : "Does not look like ordinary DOMS:"),
+      { class: `verdict ${verdictClass(view)}`, "data-verdict": verdictClass(view) },
+      h("strong", {}, view.verdict.not_judged ?? (view.verdict.fits_doms ? "Fits ordinary DOMS so far." : "Does not look like ordinary DOMS:")),
       view.verdict.reasons.length ? h("ul", {}, ...view.verdict.reasons.map((r) => h("li", {}, r))) : null,
+    ),
+  );
+}
+
+const ENDED: Record<Episode["ended_by"], string> = {
+  workout: "",
+  soreness: "",
+  resolved: "recovered",
+  no_entries: "no entries for a while",
+  next_bout: "the next workout started a new bout",
+  open: "still going",
+};
+
+function verdictClass(view: EpisodeView): string {
+  if (view.verdict.not_judged !== undefined && view.verdict.reasons.length === 0) return "not-judged";
+  return view.verdict.fits_doms ? "fits" : "does-not-fit";
+}
+
+/** The recent bouts of one region-side, newest first: each workout after a peak starts one. */
+export function renderBouts(episodes: Episode[], limit = 6): HTMLElement | null {
+  if (episodes.length < 2) return null;
+  const recent = episodes.slice(-limit).reverse();
+  return h(
+    "div",
+    { class: "bouts", "data-bouts": episodes.length },
+    h("h4", {}, "Recent bouts"),
+    h(
+      "ol",
+      {},
+      ...recent.map((b) =>
+        h(
+          "li",
+          { "data-bout": b.start, "data-ended": b.ended_by },
+          `${friendly(b.start)} · ${b.started_by === "workout" ? "after a workout" : "from first soreness"} · ${
+            b.points.some((p) => p.intensity > 0) ? `peak ${b.peak}/10` : "no soreness logged"
+          }${b.ended_by === "open" ? " · now" : ` · ${ENDED[b.ended_by]}`}`,
+        ),
+      ),
     ),
   );
 }

@@ -28,6 +28,14 @@ export function renderRaisedFlags(flags: RaisedFlag[], onAcknowledge: (key: stri
         { class: `raised severity-${f.flag.severity}${f.acknowledged ? " is-acknowledged" : ""}`, "data-raised": f.flag.id },
         h("div", { class: "raised-head" }, h("span", { class: `chip chip-${f.flag.severity}` }, SEVERITY[f.flag.severity]), h("strong", {}, f.flag.title)),
         h("p", { class: "raised-reason" }, `Why: ${f.reason}`),
+        f.flag.do_now.length
+          ? h(
+              "div",
+              { class: "do-now-box" },
+              h("strong", {}, f.flag.severity === "urgent" ? "Do this now:" : "What to do:"),
+              h("ol", { class: "do-now" }, ...f.flag.do_now.map((step) => h("li", {}, step))),
+            )
+          : null,
         h("p", {}, f.flag.advice),
         h("div", { class: "raised-foot" }, h("span", { class: "cite" }, `Source: ${f.sources.map((src) => src.title).join("; ")}`), ack),
       );

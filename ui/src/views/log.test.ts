@@ -11,8 +11,10 @@ import { rangeOf, renderCalendar } from "./trends";
 
 const options: LogOptions = {
   symptoms: [
-    { id: "dark-urine", name: "Dark urine" },
-    { id: "weakness", name: "Weakness" },
+    { id: "mild-swelling", name: "Mild swelling", ordinary: true },
+    { id: "sudden-sharp-pain", name: "Just injured", ordinary: false },
+    { id: "dark-urine", name: "Dark urine", ordinary: false },
+    { id: "weakness", name: "Weakness", ordinary: false },
   ],
   max_note_chars: 20000,
 };
@@ -49,6 +51,23 @@ describe("log form", () => {
     form.dispatchEvent(new Event("submit", { cancelable: true }));
     await vi.waitFor(() => expect(form.querySelector<HTMLElement>(".form-error")!.hidden).toBe(false));
     expect(form.querySelector(".form-error")?.textContent).toContain("in the future");
+  });
+});
+
+describe("log form choices", () => {
+  it("asks 'just injured' on its own and keeps ordinary signs apart from warning signs", async () => {
+    const onSubmit = vi.fn(async () => {});
+    const form = renderLogForm({ options, target: "Left calf", submitLabel: "Log", onSubmit });
+    expect(form.querySelector(".just-injured input[value=sudden-sharp-pain]")).not.toBeNull();
+    expect(form.querySelector("details.symptoms input[value=sudden-sharp-pain]")).toBeNull();
+    expect(form.querySelector(".checks-ordinary input[value=mild-swelling]")).not.toBeNull();
+    expect(form.querySelector(".checks-warning input[value=dark-urine]")).not.toBeNull();
+    expect(form.querySelector(".checks-warning input[value=mild-swelling]")).toBeNull();
+    form.querySelector<HTMLButtonElement>('.scale [value="6"]')!.click();
+    form.querySelector<HTMLInputElement>("input[value=sudden-sharp-pain]")!.checked = true;
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await vi.waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ symptoms: ["sudden-sharp-pain"] }));
   });
 });
 

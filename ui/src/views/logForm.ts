@@ -14,6 +14,9 @@ const KINDS: [string, string][] = [
   ["stiffness", "Stiffness"],
 ];
 
+/** The per-entry "just injured / sudden pain" choice, a symptom id the core knows. */
+export const JUST_INJURED = "sudden-sharp-pain";
+
 export interface LogFormOptions {
   options: LogOptions;
   /** Who the entry is for, in words ("Left calf", "3 regions"). */
@@ -56,9 +59,13 @@ export function renderLogForm(o: LogFormOptions): HTMLFormElement {
 
   const kind = h("select", { name: "kind", "aria-label": "Kind" }, ...KINDS.map(([v, label]) => h("option", { value: v }, label)));
   kind.value = o.initial?.kind ?? "doms";
-  const symptoms = o.options.symptoms.map((s) =>
-    h("label", { class: "check" }, h("input", { type: "checkbox", name: "symptom", value: s.id, checked: o.initial?.symptoms.includes(s.id) ?? false }), s.name),
-  );
+  const box = (s: LogOptions["symptoms"][number]) =>
+    h("label", { class: "check", "data-symptom": s.id }, h("input", { type: "checkbox", name: "symptom", value: s.id, checked: o.initial?.symptoms.includes(s.id) ?? false }), s.name);
+  // "Just injured" is asked on its own, outside the list: it changes what is safe to do now.
+  const injured = o.options.symptoms.find((s) => s.id === JUST_INJURED);
+  const ordinary = o.options.symptoms.filter((s) => s.ordinary).map(box);
+  const warnings = o.options.symptoms.filter((s) => !s.ordinary && s.id !== JUST_INJURED).map(box);
+  const warningTicked = o.initial?.symptoms.some((id) => id !== JUST_INJURED) ?? false;
   const note = h("textarea", { name: "note", rows: 2, maxlength: o.options.max_note_chars, placeholder: "Note (optional)", "aria-label": "Note" });
   note.value = o.initial?.note ?? "";
   const at = h("input", { type: "datetime-local", name: "at", "aria-label": "When", max: localDateTime() });
@@ -73,11 +80,15 @@ export function renderLogForm(o: LogFormOptions): HTMLFormElement {
     scale,
     word,
     h("div", { class: "row" }, kind, at),
+    injured ? h("div", { class: "just-injured" }, box(injured)) : null,
     h(
       "details",
-      { class: "symptoms", open: (o.initial?.symptoms.length ?? 0) > 0 },
+      { class: "symptoms", open: warningTicked },
       h("summary", {}, "Anything else? Symptoms"),
-      h("div", { class: "checks" }, ...symptoms),
+      h("p", { class: "checks-title" }, "Ordinary with DOMS"),
+      h("div", { class: "checks checks-ordinary" }, ...ordinary),
+      h("p", { class: "checks-title warning" }, "Warning signs: not ordinary soreness"),
+      h("div", { class: "checks checks-warning" }, ...warnings),
     ),
     note,
     error,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Point } from "../bindings/Point";
 import type { RegionDetail } from "../bindings/RegionDetail";
+import type { SafetyFlag } from "../bindings/SafetyFlag";
 import { renderRegionPanel } from "./regionPanel";
 
 const hostile = '<img src=x onerror="window.__pwned = 1">';
@@ -17,14 +18,14 @@ const point: Point = {
   how_to_apply: "Thumb, 1-2 minutes.",
   claims: [{ text: "Said to help.", source: "s1" }],
   cautions: ["Gentle only."],
-  pregnancy_caution: false,
+  caution_for: ["pregnancy"],
   source_notes: [{ source: "s1", text: "centre of the back of the knee", interpreted: true, note: "ours" }],
   sources: ["s1"],
   marker: { view: "back", x: 86.5, y: 318 },
 };
 
 const detail: RegionDetail = {
-  region: { id: "lower-back", name: "Lower back", sided: true, views: ["back"], summary: "Beside the spine." },
+  region: { id: "lower-back", name: "Lower back", sided: true, views: ["back"], summary: "Beside the spine.", tissue: "muscle" },
   side: "left",
   label: "Left lower back",
   points_on: [],
@@ -39,7 +40,7 @@ const detail: RegionDetail = {
       pressure: "Moderate",
       regions: ["lower-back"],
       cautions: ["Not on injuries."],
-      pregnancy_caution: false,
+      caution_for: [],
       sources: ["s1"],
     },
   ],
@@ -59,8 +60,8 @@ const detail: RegionDetail = {
       severity: "urgent",
       title: "Seek care now",
       advice: "Dark urine with severe pain.",
-      symptoms: ["dark-urine"],
-      conditions: [],
+      do_now: ["Stop training.", "Drink water."],
+      when: { any: [{ symptom: "dark-urine" }, { all: [{ intensity_at_least: 8 }, { symptom: "weakness" }] }] },
       regions: [],
       sources: ["s1"],
     },
@@ -69,14 +70,26 @@ const detail: RegionDetail = {
       severity: "caution",
       title: "Not on wounds",
       advice: "Do not press there.",
-      symptoms: [],
-      conditions: [],
+      do_now: [],
       regions: [],
       sources: ["s1"],
     },
   ],
   pregnancy: false,
+  profile: [],
+  personal: [],
   sources: [{ id: "s1", title: "A source", citation: "Somebody, 2020." }],
+};
+
+const pregnancyFlag: SafetyFlag = {
+  id: "pregnancy",
+  severity: "caution",
+  title: "Pregnant? Ask a professional before these points",
+  advice: "Traditionally avoided in pregnancy.",
+  do_now: ["Skip the marked points."],
+  when: { condition: "pregnancy" },
+  regions: ["lower-back"],
+  sources: ["s1"],
 };
 
 describe("region panel", () => {
@@ -101,12 +114,36 @@ describe("region panel", () => {
     expect(phases.map((p) => p.style.flexGrow)).toEqual(["24", "48"]);
   });
 
-  it("warns on points the sources caution against in pregnancy, only when the setting is on", () => {
-    const cautioned = { ...detail, points_for: [{ ...point, pregnancy_caution: true }] };
-    expect(renderRegionPanel(cautioned, { onPointToggle: () => {} }).querySelector(".pregnancy-warning")).toBeNull();
-    const on = renderRegionPanel({ ...cautioned, pregnancy: true }, { onPointToggle: () => {} });
-    expect(on.querySelector("[data-point=BL40] .pregnancy-warning")?.textContent).toContain("Pregnancy");
-    expect(on.querySelector("[data-technique=t1] .pregnancy-warning")).toBeNull();
+  it("marks points for the person's health profile with why, and only then", () => {
+    expect(renderRegionPanel(detail, { onPointToggle: () => {} }).querySelector(".personal-caution")).toBeNull();
+    const on = renderRegionPanel(
+      {
+        ...detail,
+        pregnancy: true,
+        profile: ["pregnancy"],
+        personal: [
+          { target: "point", id: "BL40", condition: "pregnancy", why: "Your health profile says: pregnant. BL40 is marked for care with this condition.", flag: pregnancyFlag },
+          { target: "region", id: "lower-back", condition: "pregnancy", why: "Your health profile says: pregnant. Lower back is one of the areas this concerns.", flag: pregnancyFlag },
+        ],
+      },
+      { onPointToggle: () => {} },
+    );
+    const note = on.querySelector("[data-point=BL40] .personal-caution[data-condition=pregnancy]");
+    expect(note?.textContent).toContain("Your health profile says: pregnant");
+    expect(note?.textContent).toContain("Traditionally avoided");
+    expect(note?.textContent).toContain("Skip the marked points.");
+    expect(note?.textContent).not.toContain("the sources caution");
+    expect(on.querySelector("[data-point=BL40] summary .chip-personal")).not.toBeNull();
+    expect(on.querySelector("[data-technique=t1] .personal-caution")).toBeNull();
+    expect(on.querySelector("[data-section=for-you]")?.textContent).toContain("Lower back is one of the areas");
+  });
+
+  it("says what to do with each warning sign, and that tendons and joints are not DOMS", () => {
+    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    expect(panel.querySelector("[data-flag=rhabdo] .do-now")?.textContent).toContain("Drink water.");
+    expect(panel.querySelector(".tissue-note")).toBeNull();
+    const knee = renderRegionPanel({ ...detail, region: { ...detail.region, tissue: "tendon-joint" } }, { onPointToggle: () => {} });
+    expect(knee.querySelector(".tissue-note")?.textContent).toContain("seldom DOMS");
   });
 
   it("offers the other side of a sided region", () => {

@@ -2,6 +2,7 @@
 // take data and return DOM; every text goes in as text.
 
 import type { Muscle } from "../bindings/Muscle";
+import type { PersonalCaution } from "../bindings/PersonalCaution";
 import type { Point } from "../bindings/Point";
 import type { RegionDetail } from "../bindings/RegionDetail";
 import type { SafetyFlag } from "../bindings/SafetyFlag";
@@ -28,15 +29,35 @@ const SEVERITY_LABEL: Record<SafetyFlag["severity"], string> = {
   caution: "Caution",
 };
 
-const PREGNANCY_WARNING =
-  "Pregnancy: the sources caution against this in pregnancy. Do not use it without asking a professional.";
+/** The person's own cautions for one point, technique or the region, keyed by target and id. */
+type Personal = (target: PersonalCaution["target"], id: string) => PersonalCaution[];
 
-function pregnancyWarning(on: boolean, cautioned: boolean): HTMLElement | null {
-  return on && cautioned ? h("p", { class: "pregnancy-warning", role: "note" }, PREGNANCY_WARNING) : null;
+function personalIndex(list: PersonalCaution[]): Personal {
+  return (target, id) => list.filter((c) => c.target === target && c.id === id);
 }
 
-function pregnancyChip(on: boolean, cautioned: boolean): HTMLElement | null {
-  return on && cautioned ? h("span", { class: "chip chip-pregnancy" }, "Not in pregnancy") : null;
+/** Says why this item needs care for this person (their health profile) and what to do. */
+export function renderPersonal(cautions: PersonalCaution[]): HTMLElement | null {
+  if (!cautions.length) return null;
+  return h(
+    "div",
+    { class: "personal-cautions" },
+    ...cautions.map((c) =>
+      h(
+        "div",
+        { class: `personal-caution severity-${c.flag.severity}`, role: "note", "data-condition": c.condition },
+        h("p", {}, h("strong", {}, `${c.flag.title}. `), c.why),
+        h("p", {}, c.flag.advice),
+        c.flag.do_now.length ? h("ul", { class: "do-now" }, ...c.flag.do_now.map((step) => h("li", {}, step))) : null,
+      ),
+    ),
+  );
+}
+
+function personalChip(cautions: PersonalCaution[]): HTMLElement | null {
+  return cautions.length
+    ? h("span", { class: "chip chip-personal", title: cautions.map((c) => c.flag.title).join("; ") }, "Ask first: your health")
+    : null;
 }
 
 function cite(ids: string[], sources: Map<string, Source>): HTMLElement {
@@ -59,11 +80,11 @@ function bullets(items: string[]): HTMLElement {
   return h("ul", {}, ...items.map((item) => h("li", {}, item)));
 }
 
-function pointTitle(point: Point, pregnancy: boolean): HTMLElement {
+function pointTitle(point: Point, mine: PersonalCaution[]): HTMLElement {
   return h(
     "span",
     { class: "item-title" },
-    pregnancyChip(pregnancy, point.pregnancy_caution),
+    personalChip(mine),
     point.code ? h("span", { class: "code" }, point.code) : null,
     h("span", { class: "name" }, point.pinyin ?? point.names[0] ?? point.id),
     point.pinyin && point.names.length ? h("span", { class: "aka" }, point.names.join(" · ")) : null,
@@ -73,14 +94,14 @@ function pointTitle(point: Point, pregnancy: boolean): HTMLElement {
 export function renderPoint(
   point: Point,
   sources: Map<string, Source>,
-  pregnancy = false,
+  mine: PersonalCaution[] = [],
   tools: HTMLElement | null = null,
 ): HTMLDetailsElement {
   return h(
     "details",
     { class: "item point", "data-point": point.id },
-    h("summary", {}, pointTitle(point, pregnancy)),
-    pregnancyWarning(pregnancy, point.pregnancy_caution),
+    h("summary", {}, pointTitle(point, mine)),
+    renderPersonal(mine),
     field("Where", h("p", {}, point.location)),
     field("How to find it", h("p", {}, point.how_to_find)),
     field("How to apply", h("p", {}, point.how_to_apply)),
@@ -124,18 +145,14 @@ export function renderPoint(
 export function renderTechnique(
   t: Technique,
   sources: Map<string, Source>,
-  pregnancy = false,
+  mine: PersonalCaution[] = [],
   tools: HTMLElement | null = null,
 ): HTMLDetailsElement {
   return h(
     "details",
     { class: "item technique", "data-technique": t.id },
-    h(
-      "summary",
-      {},
-      h("span", { class: "item-title" }, pregnancyChip(pregnancy, t.pregnancy_caution), h("span", { class: "name" }, t.name)),
-    ),
-    pregnancyWarning(pregnancy, t.pregnancy_caution),
+    h("summary", {}, h("span", { class: "item-title" }, personalChip(mine), h("span", { class: "name" }, t.name))),
+    renderPersonal(mine),
     h("p", {}, t.summary),
     field("Steps", h("ol", {}, ...t.steps.map((s) => h("li", {}, s)))),
     h(
@@ -167,6 +184,7 @@ function renderFlag(flag: SafetyFlag, sources: Map<string, Source>): HTMLElement
       ),
     ),
     h("p", {}, flag.advice),
+    flag.do_now.length ? field("What to do", h("ul", { class: "do-now" }, ...flag.do_now.map((step) => h("li", {}, step)))) : null,
     cite(flag.sources, sources),
   );
 }
@@ -233,11 +251,12 @@ function section(title: string, testId: string, items: HTMLElement[], empty: str
 export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers): HTMLElement {
   const sources = new Map(detail.sources.map((s) => [s.id, s]));
   const points = [...detail.points_on, ...detail.points_for];
-  const pregnancy = detail.pregnancy;
+  const mine = personalIndex(detail.personal);
   const pointName = (p: Point) => (p.code && p.pinyin ? `${p.code} ${p.pinyin}` : (p.names[0] ?? p.id));
   const pointTools = (p: Point) => handlers.tools?.("point", p.id, pointName(p), p.how_to_apply) ?? null;
-  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, pregnancy, pointTools(p)));
-  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, pregnancy, pointTools(p)));
+  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, mine("point", p.id), pointTools(p)));
+  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, mine("point", p.id), pointTools(p)));
+  const forRegion = mine("region", detail.region.id);
   const serious = detail.flags.filter((f) => f.severity !== "caution");
   const cautions = detail.flags.filter((f) => f.severity === "caution");
   const panel = h(
@@ -253,6 +272,14 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       { class: "panel-header" },
       h("div", { class: "title-row" }, h("h2", { id: "region-title" }, detail.label), sideSwitch(detail, handlers.onSide)),
       h("p", { class: "summary" }, detail.region.summary),
+      detail.region.tissue === "tendon-joint"
+        ? h(
+            "p",
+            { class: "tissue-note", role: "note" },
+            "Mostly tendon or joint, not muscle: pain here after training is seldom DOMS. If it does not settle, or it hurts at rest, see a doctor or physical therapist.",
+          )
+        : null,
+      forRegion.length ? h("section", { class: "for-you", "data-section": "for-you" }, h("h3", {}, "For you"), renderPersonal(forRegion)) : null,
       jumpLinks(handlers.logSection !== undefined),
     ),
     handlers.logSection ?? null,
@@ -273,7 +300,7 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       "Massage and self-care",
       "techniques",
       detail.techniques.map((t) =>
-        renderTechnique(t, sources, pregnancy, handlers.tools?.("technique", t.id, t.name, t.duration) ?? null),
+        renderTechnique(t, sources, mine("technique", t.id), handlers.tools?.("technique", t.id, t.name, t.duration) ?? null),
       ),
       "No techniques listed.",
     ),

@@ -55,7 +55,9 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
                   { class: "muted" },
                   `${v.episode.points.some((p) => p.intensity > 0) ? `peak ${v.episode.peak}/10` : "after a workout, no soreness logged yet"} · ≤1 expected by ${friendly(v.forecast.resolve_by)}`,
                 ),
-                h("span", { class: `chip ${v.verdict.fits_doms ? "chip-ok" : "chip-professional"}` }, v.verdict.fits_doms ? "fits DOMS" : "not typical"),
+                v.verdict.not_judged !== undefined && v.verdict.reasons.length === 0
+                  ? h("span", { class: "chip chip-caution", title: v.verdict.not_judged }, "tendon or joint")
+                  : h("span", { class: `chip ${v.verdict.fits_doms ? "chip-ok" : "chip-professional"}` }, v.verdict.fits_doms ? "fits DOMS" : "not typical"),
               ),
               renderRaisedFlags(v.flags, handlers.onAcknowledge),
             );
