@@ -7,7 +7,7 @@
 
 use soremap_core::model::DayCell;
 use soremap_core::model::{
-    AppInfo, DayView, EpisodeView, LogOptions, Region, RegionDetail, SearchResults, Settings,
+    AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults, Settings,
     SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
 use soremap_core::transfer::{ExportSummary, ImportPreview};
@@ -56,15 +56,14 @@ pub async fn settings(state: State<'_, AppState>) -> Result<Settings> {
 }
 
 #[tauri::command]
-pub async fn set_pregnancy(state: State<'_, AppState>, on: bool) -> Result<Settings> {
+pub async fn set_health(
+    state: State<'_, AppState>,
+    condition: String,
+    on: bool,
+) -> Result<Settings> {
     state
-        .write("set_pregnancy", move |db| db.set_pregnancy(on))
+        .write("set_health", move |db| db.set_health(&condition, on))
         .await
-}
-
-#[tauri::command]
-pub fn set_health(state: State<'_, AppState>, condition: String, on: bool) -> Result<Settings> {
-    state.with(|db| db.set_health(&condition, on))
 }
 
 #[tauri::command]
@@ -150,6 +149,18 @@ pub async fn episode(
 ) -> Result<Option<EpisodeView>> {
     state
         .read("episode", move |db| db.episode_view(&region, &side, now()))
+        .await
+}
+
+/// A region-side's recovery episodes (bouts), oldest first.
+#[tauri::command]
+pub async fn episodes(
+    state: State<'_, AppState>,
+    region: String,
+    side: String,
+) -> Result<Vec<Episode>> {
+    state
+        .read("episodes", move |db| db.episodes_for(&region, &side, now()))
         .await
 }
 

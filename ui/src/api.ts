@@ -13,6 +13,7 @@ import type { ExportSummary } from "./bindings/ExportSummary";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { TrendSeries } from "./bindings/TrendSeries";
 import type { TrendsOverview } from "./bindings/TrendsOverview";
+import type { Episode } from "./bindings/Episode";
 import type { EpisodeView } from "./bindings/EpisodeView";
 import type { LogOptions } from "./bindings/LogOptions";
 import type { SearchResults } from "./bindings/SearchResults";
@@ -64,7 +65,6 @@ export const api = {
     call<RegionDetail>("region_detail", { region, side }),
   search: (query: string) => call<SearchResults>("search", { query }),
   settings: () => call<Settings>("settings"),
-  setPregnancy: (on: boolean) => call<Settings>("set_pregnancy", { on }),
   setHealth: (condition: string, on: boolean) => call<Settings>("set_health", { condition, on }),
   logOptions: () => call<LogOptions>("log_options"),
   logSoreness: (input: SorenessInput) => call<SorenessEntry[]>("log_soreness", { input }),
@@ -77,6 +77,7 @@ export const api = {
   logTreatment: (input: TreatmentInput) => call<Treatment>("log_treatment", { input }),
   day: (date: string) => call<DayView>("day", { date }),
   episode: (region: string, side: Side | string) => call<EpisodeView | null>("episode", { region, side }),
+  episodes: (region: string, side: Side | string) => call<Episode[]>("episodes", { region, side }),
   acknowledgeFlag: (key: string) => call<null>("acknowledge_flag", { key }),
   regionEntries: (region: string, side: Side | string) => call<SorenessEntry[]>("region_entries", { region, side }),
   trends: (from: string, to: string) => call<TrendsOverview>("trends", { from, to }),

@@ -649,7 +649,7 @@ impl Database {
         let mut done = 0u64;
         let mut step = |done: &mut u64| {
             *done += 1;
-            if *done % 2000 == 0 || *done == total {
+            if (*done).is_multiple_of(2000) || *done == total {
                 progress(*done, total);
             }
         };
