@@ -15,18 +15,48 @@ export interface DataHandlers {
 
 const message = (raw: unknown) => toCommandError(raw).message;
 
-function fileRow(name: string, placeholder: string, choose: () => Promise<string | null>): { row: HTMLElement; input: HTMLInputElement } {
+/**
+ * A path field with a "Choose…" button that opens the system's file dialog. What the dialog
+ * returns fills the field; a dialog that cannot open says why in `statusEl`.
+ */
+function fileRow(
+  name: string,
+  placeholder: string,
+  statusEl: HTMLElement,
+  choose: () => Promise<string | null>,
+): { row: HTMLElement; input: HTMLInputElement } {
   const input = h("input", { type: "text", name, placeholder, "aria-label": placeholder, spellcheck: "false" });
-  const button = h("button", { type: "button", class: "secondary small" }, "Choose…");
+  const button = h("button", { type: "button", class: "secondary small", "data-choose": name }, "Choose…");
   button.addEventListener("click", async () => {
+    button.disabled = true;
     try {
       const path = await choose();
       if (path) input.value = path;
-    } catch {
-      // No dialog available: the path can still be typed.
+    } catch (raw) {
+      say(statusEl, `The file dialog could not open: ${message(raw)} You can type the file's full path instead.`, "error");
+    } finally {
+      button.disabled = false;
     }
   });
   return { row: h("div", { class: "row file-row" }, input, button), input };
+}
+
+/** Runs `work` with `buttons` disabled, so a double click cannot write twice. */
+async function busy(buttons: HTMLButtonElement[], work: () => Promise<void>): Promise<void> {
+  for (const b of buttons) b.disabled = true;
+  try {
+    await work();
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+type ExportKind = "json" | "entries" | "workouts" | "treatments";
+
+/** The name the save dialog suggests, and its filter, for each kind of export. */
+export function exportDefaults(kind: ExportKind, stamp: string): { defaultPath: string; filters: { name: string; extensions: string[] }[] } {
+  if (kind === "json") return { defaultPath: `soremap-${stamp}.json`, filters: [{ name: "SoreMap export (JSON)", extensions: ["json"] }] };
+  return { defaultPath: `soremap-${kind}-${stamp}.csv`, filters: [{ name: "Spreadsheet (CSV)", extensions: ["csv"] }] };
 }
 
 function status(name: string): HTMLElement {
@@ -47,9 +77,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
   const stamp = localDate();
 
   // Export.
-  const exportFile = fileRow("export-path", "File to export to", () =>
-    save({ defaultPath: `soremap-${stamp}.json`, filters: [{ name: "JSON or CSV", extensions: ["json", "csv"] }] }),
-  );
+  const exportStatus = status("export");
   const exportKind = h(
     "select",
     { name: "export-kind", "aria-label": "What to export" },
@@ -58,45 +86,49 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
     h("option", { value: "workouts" }, "Workouts (CSV)"),
     h("option", { value: "treatments" }, "Treatments (CSV)"),
   );
-  const exportStatus = status("export");
+  const exportFile = fileRow("export-path", "File to export to", exportStatus, () =>
+    save({ title: "Export SoreMap data", ...exportDefaults(exportKind.value as ExportKind, stamp) }),
+  );
   const exportButton = h("button", { type: "button", class: "primary", "data-action": "export" }, "Export");
-  exportButton.addEventListener("click", async () => {
-    const path = exportFile.input.value.trim();
-    say(exportStatus, "Exporting…", "busy");
-    exportButton.disabled = true;
-    try {
-      const kind = exportKind.value;
-      const s = kind === "json" ? await api.exportJson(path) : await api.exportCsv(kind as "entries" | "workouts" | "treatments", path);
-      say(exportStatus, `Exported ${s.entries} entries, ${s.workouts} workouts, ${s.treatments} treatments to ${s.path}.`, "ok");
-    } catch (raw) {
-      say(exportStatus, message(raw), "error");
-    } finally {
-      exportButton.disabled = false;
-    }
-  });
+  exportButton.addEventListener("click", () =>
+    busy([exportButton], async () => {
+      const path = exportFile.input.value.trim();
+      say(exportStatus, "Exporting…", "busy");
+      try {
+        const kind = exportKind.value as ExportKind;
+        const s = kind === "json" ? await api.exportJson(path) : await api.exportCsv(kind, path);
+        say(exportStatus, `Exported ${s.entries} entries, ${s.workouts} workouts, ${s.treatments} treatments to ${s.path}.`, "ok");
+      } catch (raw) {
+        say(exportStatus, message(raw), "error");
+      }
+    }),
+  );
 
   // Import: preview first, then confirm.
-  const importFile = fileRow("import-path", "SoreMap JSON export to import", async () => {
-    const chosen = await open({ multiple: false, filters: [{ name: "SoreMap export", extensions: ["json"] }] });
+  const importStatus = status("import");
+  const importFile = fileRow("import-path", "SoreMap JSON export to import", importStatus, async () => {
+    const chosen = await open({ title: "Import a SoreMap export", multiple: false, directory: false, filters: [{ name: "SoreMap export (JSON)", extensions: ["json"] }] });
     return typeof chosen === "string" ? chosen : null;
   });
-  const importStatus = status("import");
   const progress = h("progress", { class: "progress", max: 1, value: 0, hidden: true });
   const confirm = h("button", { type: "button", class: "primary", "data-action": "import-confirm", hidden: true }, "Import");
   const previewButton = h("button", { type: "button", class: "secondary", "data-action": "import-preview" }, "Check file");
-  previewButton.addEventListener("click", async () => {
-    confirm.hidden = true;
-    say(importStatus, "Checking the whole file…", "busy");
-    try {
-      const p = await api.previewImport(importFile.input.value.trim());
-      say(importStatus, `Ready to import: ${describe(p)}`, "ok");
-      confirm.hidden = p.new_records === 0;
-    } catch (raw) {
-      say(importStatus, message(raw), "error");
-    }
-  });
+  previewButton.addEventListener("click", () =>
+    busy([previewButton], async () => {
+      confirm.hidden = true;
+      say(importStatus, "Checking the whole file…", "busy");
+      try {
+        const p = await api.previewImport(importFile.input.value.trim());
+        say(importStatus, `Ready to import: ${describe(p)}`, "ok");
+        confirm.hidden = p.new_records === 0;
+      } catch (raw) {
+        say(importStatus, message(raw), "error");
+      }
+    }),
+  );
   confirm.addEventListener("click", async () => {
     confirm.hidden = true;
+    previewButton.disabled = true;
     progress.hidden = false;
     progress.value = 0;
     say(importStatus, "Importing…", "busy");
@@ -112,29 +144,32 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
       say(importStatus, `${message(raw)} Nothing was changed.`, "error");
     } finally {
       progress.hidden = true;
+      previewButton.disabled = false;
     }
   });
 
   // Backups.
-  const backupFile = fileRow("backup-path", "File to back up to", () =>
-    save({ defaultPath: `soremap-backup-${stamp}.sqlite3`, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] }),
-  );
   const backupStatus = status("backup");
+  const backupFile = fileRow("backup-path", "File to back up to", backupStatus, () =>
+    save({ title: "Back up SoreMap", defaultPath: `soremap-backup-${stamp}.sqlite3`, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] }),
+  );
   const backupButton = h("button", { type: "button", class: "primary", "data-action": "backup" }, "Back up now");
-  backupButton.addEventListener("click", async () => {
-    say(backupStatus, "Backing up…", "busy");
-    try {
-      const path = await api.backupNow(backupFile.input.value.trim());
-      say(backupStatus, `Backed up to ${path}.`, "ok");
-    } catch (raw) {
-      say(backupStatus, message(raw), "error");
-    }
-  });
-  const restoreFile = fileRow("restore-path", "Backup file to restore", async () => {
-    const chosen = await open({ multiple: false, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] });
+  backupButton.addEventListener("click", () =>
+    busy([backupButton], async () => {
+      say(backupStatus, "Backing up…", "busy");
+      try {
+        const path = await api.backupNow(backupFile.input.value.trim());
+        say(backupStatus, `Backed up to ${path}.`, "ok");
+      } catch (raw) {
+        say(backupStatus, message(raw), "error");
+      }
+    }),
+  );
+  const restoreStatus = status("restore");
+  const restoreFile = fileRow("restore-path", "Backup file to restore", restoreStatus, async () => {
+    const chosen = await open({ title: "Restore a SoreMap backup", multiple: false, directory: false, filters: [{ name: "SoreMap backup", extensions: ["sqlite3"] }] });
     return typeof chosen === "string" ? chosen : null;
   });
-  const restoreStatus = status("restore");
   const restoreButton = h("button", { type: "button", class: "secondary", "data-action": "restore" }, "Restore…");
   const restoreConfirm = h(
     "div",
@@ -154,17 +189,19 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
   no.addEventListener("click", () => {
     restoreConfirm.hidden = true;
   });
-  yes.addEventListener("click", async () => {
-    restoreConfirm.hidden = true;
-    say(restoreStatus, "Restoring…", "busy");
-    try {
-      const saved = await api.restoreBackup(restoreFile.input.value.trim());
-      say(restoreStatus, `Restored. Your previous data was saved to ${saved}.`, "ok");
-      await handlers.onChanged();
-    } catch (raw) {
-      say(restoreStatus, `${message(raw)} Nothing was changed.`, "error");
-    }
-  });
+  yes.addEventListener("click", () =>
+    busy([yes, restoreButton], async () => {
+      restoreConfirm.hidden = true;
+      say(restoreStatus, "Restoring…", "busy");
+      try {
+        // The core's report says what was restored and where the previous data was saved.
+        say(restoreStatus, await api.restoreBackup(restoreFile.input.value.trim()), "ok");
+        await handlers.onChanged();
+      } catch (raw) {
+        say(restoreStatus, message(raw), "error");
+      }
+    }),
+  );
   const automatic = backups.length
     ? h(
         "ul",

@@ -70,12 +70,15 @@ export function renderTimer(what: string, guidance: string, onSave: (r: TimerRes
     prompt.hidden = false;
     save.addEventListener("click", async () => {
       const num = (i: HTMLInputElement) => (i.value === "" ? undefined : Number(i.value));
+      // Saved once, however many times it is clicked.
+      save.disabled = true;
       try {
         await onSave({ seconds, before: num(before), after: num(after), note: note.value });
         prompt.replaceChildren(h("p", { class: "saved" }, "Saved as a treatment."));
       } catch (raw) {
         error.textContent = raw instanceof Error ? raw.message : String(raw);
         error.hidden = false;
+        save.disabled = false;
       }
     });
   };

@@ -9,7 +9,7 @@ import { renderEntries } from "./entries";
 import { renderRaisedFlags } from "./flags";
 
 export interface TodayHandlers {
-  onSameAsYesterday(): void;
+  onSameAsYesterday(): Promise<void> | void;
   onLogWorkout(): void;
   onLogSeveral(): void;
   onEdit(entry: SorenessEntry): void;
@@ -23,7 +23,15 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
   const same = h("button", { type: "button", class: "secondary", "data-action": "same-as-yesterday" }, "Same as yesterday");
   const workout = h("button", { type: "button", class: "secondary", "data-action": "log-workout" }, "Log a workout");
   const several = h("button", { type: "button", class: "primary", "data-action": "log-several" }, "Log soreness");
-  same.addEventListener("click", () => handlers.onSameAsYesterday());
+  same.addEventListener("click", async () => {
+    // One copy per click: the button stays disabled until the copy is written.
+    same.disabled = true;
+    try {
+      await handlers.onSameAsYesterday();
+    } finally {
+      same.disabled = false;
+    }
+  });
   workout.addEventListener("click", () => handlers.onLogWorkout());
   several.addEventListener("click", () => handlers.onLogSeveral());
   const title = new Date(`${day.date}T12:00:00`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
