@@ -19,7 +19,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libssl-dev file)
 if $with_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git)
+  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git xdotool)
 fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

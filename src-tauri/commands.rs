@@ -7,8 +7,8 @@
 
 use soremap_core::model::DayCell;
 use soremap_core::model::{
-    AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults, Settings,
-    SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
+    AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
+    Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
 use soremap_core::transfer::{ExportSummary, ImportPreview};
 use soremap_core::trends::{TrendSeries, TrendsOverview};

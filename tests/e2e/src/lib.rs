@@ -310,3 +310,99 @@ fn request(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) ->
     }
     Ok(value["value"].clone())
 }
+
+/// The system file dialogs (GTK under Xvfb), answered the way a person would: by typing.
+pub mod dialog {
+    use std::path::Path;
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    fn xdotool(args: &[&str]) -> Result<String, String> {
+        let out = Command::new("xdotool")
+            .args(args)
+            .output()
+            .map_err(|e| format!("xdotool {args:?}: {e} (is xdotool installed?)"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "xdotool {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    }
+
+    /// Waits for the dialog titled `title` to be on screen and gives it the keyboard.
+    pub fn wait(title: &str) -> Result<String, String> {
+        let start = Instant::now();
+        let pattern = format!("^{title}$");
+        loop {
+            if let Ok(found) = xdotool(&["search", "--onlyvisible", "--name", &pattern]) {
+                if let Some(id) = found.lines().last() {
+                    let id = id.to_owned();
+                    xdotool(&["windowfocus", "--sync", &id])?;
+                    // Let GTK finish mapping the chooser's widgets before typing.
+                    std::thread::sleep(Duration::from_millis(400));
+                    return Ok(id);
+                }
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                return Err(format!("no dialog titled {title:?} appeared"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until the dialog titled `title` has closed.
+    pub fn wait_closed(title: &str) -> Result<(), String> {
+        let start = Instant::now();
+        let pattern = format!("^{title}$");
+        while xdotool(&["search", "--onlyvisible", "--name", &pattern]).is_ok() {
+            if start.elapsed() > Duration::from_secs(20) {
+                return Err(format!("the dialog {title:?} did not close"));
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(())
+    }
+
+    fn type_path(path: &Path) -> Result<(), String> {
+        xdotool(&["type", "--delay", "20", path.to_str().ok_or("utf-8 path")?])?;
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "Return"]).map(drop)
+    }
+
+    /// Answers a save dialog with `path`, typed over the suggested name.
+    pub fn save_as(title: &str, path: &Path) -> Result<(), String> {
+        wait(title)?;
+        xdotool(&["key", "ctrl+a"])?;
+        type_path(path)?;
+        wait_closed(title)
+    }
+
+    /// Accepts whatever the save dialog suggests.
+    pub fn accept(title: &str) -> Result<(), String> {
+        wait(title)?;
+        xdotool(&["key", "Return"])?;
+        wait_closed(title)
+    }
+
+    /// Answers a save dialog with an existing file, confirming that it may be replaced.
+    pub fn replace(title: &str, path: &Path) -> Result<(), String> {
+        wait(title)?;
+        xdotool(&["key", "ctrl+a"])?;
+        type_path(path)?;
+        // GTK asks before replacing; its "Replace" button answers to Alt+R.
+        std::thread::sleep(Duration::from_millis(800));
+        xdotool(&["key", "alt+r"])?;
+        wait_closed(title)
+    }
+
+    /// Answers an open dialog with `path`, typed into its location field.
+    pub fn open(title: &str, path: &Path) -> Result<(), String> {
+        wait(title)?;
+        xdotool(&["key", "ctrl+l"])?;
+        std::thread::sleep(Duration::from_millis(200));
+        type_path(path)?;
+        wait_closed(title)
+    }
+}

@@ -237,7 +237,11 @@ fn back_up_and_restore_round_trip() {
     s.screenshot("33-restore-confirm").unwrap();
     s.click_on("[data-action=restore-confirm]");
     let status = s
-        .wait_for_text("[data-status=restore].status-ok", "Restored.", WAIT)
+        .wait_for_text(
+            "[data-status=restore].status-ok",
+            "Restored 1 soreness entry",
+            WAIT,
+        )
         .unwrap();
     assert!(status.contains("soremap-before-restore-"), "{status}");
     let after = export_counts(&s, files.path(), "restored.json");
