@@ -71,7 +71,7 @@ fn severe_soreness_with_weakness_after_a_workout_is_rhabdomyolysis() {
             WAIT,
         )
         .unwrap();
-    for words in ["Drink water", "CK", "soreness reached 9/10"] {
+    for words in ["Drink water", "CK", "Soreness reached 9/10"] {
         assert!(flag.contains(words), "{words}: {flag}");
     }
     s.wait_for("[data-verdict=does-not-fit]", WAIT).unwrap();
