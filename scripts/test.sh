@@ -3,11 +3,36 @@
 # app under Xvfb with tauri-driver and WebKitWebDriver. Fails on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
+# Each stage prints how long the one before it took, and the run ends with a summary.
+stage_name=""
+stage_start=$SECONDS
+durations=()
+finish_stage() {
+  if [[ -n "$stage_name" ]]; then
+    local took=$((SECONDS - stage_start))
+    durations+=("$(printf '%5ds  %s' "$took" "$stage_name")")
+    printf '\033[2m    (%s: %ds)\033[0m\n' "$stage_name" "$took"
+  fi
+}
+step() {
+  finish_stage
+  stage_name="$*"
+  stage_start=$SECONDS
+  printf '\n\033[1;36m==> %s\033[0m\n' "$*"
+}
+summary() {
+  finish_stage
+  stage_name=""
+  printf '\nStage durations:\n'
+  printf '%s\n' "${durations[@]}"
+  printf '%5ds  in all\n' "$SECONDS"
+}
+
+step "Setup (system packages, npm ci, tauri-driver)"
+scripts/setup.sh --test
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -57,3 +82,4 @@ xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
   cargo test -p soremap-e2e -- --test-threads=1
 '
 echo "Screenshots: target/e2e-screenshots/"
+summary

@@ -143,6 +143,7 @@ async function start(root: HTMLElement): Promise<void> {
     }
   };
 
+  let unavailable = false;
   const showData = async () => {
     const mine = ++ticket;
     mode = { kind: "data" };
@@ -151,7 +152,9 @@ async function start(root: HTMLElement): Promise<void> {
     map?.pick([]);
     const [info, backups] = await Promise.all([api.appInfo().catch(() => null), api.backups().catch(() => [])]);
     if (mine !== ticket) return;
-    panel.replaceChildren(renderDataView(info, backups, { onChanged: paintDay }));
+    // After a restore over a database that could not be opened, start the window afresh.
+    const onChanged = async () => (unavailable ? window.location.reload() : paintDay());
+    panel.replaceChildren(renderDataView(info, backups, { onChanged }));
   };
 
   const showHealth = async () => {
@@ -482,8 +485,15 @@ async function start(root: HTMLElement): Promise<void> {
     if (window.location.hash) fromHash();
     else await showToday();
   } catch (raw) {
+    // No database (damaged, or from a newer SoreMap): the way out is a backup.
+    unavailable = true;
     mapArea.replaceChildren(renderError("SoreMap could not open your data", message(raw)));
-    panel.replaceChildren(renderError("Nothing to show", "SoreMap needs its database to show your log."));
+    const restore = h("button", { type: "button", class: "primary", "data-action": "offer-restore" }, "Restore from a backup…");
+    restore.addEventListener("click", () => void showData());
+    panel.replaceChildren(
+      renderError("Nothing to show", "SoreMap needs its database to show your log. You can restore one of the automatic backups, or another backup file, in Your data."),
+      h("div", { class: "actions" }, restore),
+    );
   }
 }
 

@@ -266,3 +266,46 @@ fn back_up_and_restore_round_trip() {
     let still = export_counts(&s, files.path(), "still.json");
     assert_eq!(still["entries"], after["entries"]);
 }
+
+#[test]
+fn a_damaged_database_offers_a_restore_from_the_automatic_backups() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let s = Session::launch_in(data.path());
+        log(&s, "calf", "left", 4, 2);
+        s.click_on("[data-action=data]");
+        s.wait_for_text(
+            "[data-section=backups] .backup-list",
+            "soremap-daily-",
+            WAIT,
+        )
+        .unwrap();
+    }
+    // The database is damaged while SoreMap is closed.
+    let db = data.path().join("soremap.sqlite3");
+    for side in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(data.path().join(format!("soremap.sqlite3{side}")));
+    }
+    std::fs::write(&db, b"this is no longer a database").unwrap();
+
+    let s = Session::launch_in(data.path());
+    s.wait_for_text(".map-area, body", "could not open your data", WAIT)
+        .unwrap();
+    s.screenshot("34-damaged-database").unwrap();
+    s.click_on("[data-action=offer-restore]");
+    s.click_on("[data-section=backups] .backup-list li button");
+    s.click_on("[data-action=restore]");
+    s.click_on("[data-action=restore-confirm]");
+    // Restored, the window starts afresh with the map.
+    s.wait_for(".body-map .region", WAIT).unwrap();
+    let kept: Vec<String> = std::fs::read_dir(data.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        kept.iter().any(|n| n.starts_with("soremap-unusable-")),
+        "the damaged file is kept aside: {kept:?}"
+    );
+    let reply = s.invoke("app_info", json!({}));
+    assert!(reply["ok"]["database_path"].is_string(), "{reply}");
+}
