@@ -147,7 +147,10 @@ impl Database {
         if changed == 0 {
             return Err(Error::invalid(
                 "entry",
-                format!("there is no deleted entry {id:?} to restore."),
+                format!(
+                    "there is no deleted entry {:?} to restore.",
+                    crate::error::short(id)
+                ),
             ));
         }
         self.entry(id)
@@ -157,7 +160,12 @@ impl Database {
     pub fn entry(&self, id: &str) -> Result<SorenessEntry> {
         self.query_entries("id = ?1", params![id])?
             .pop()
-            .ok_or_else(|| Error::invalid("entry", format!("there is no entry {id:?}.")))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "entry",
+                    format!("there is no entry {:?}.", crate::error::short(id)),
+                )
+            })
     }
 
     /// Live entries matching `condition`, with their labels and the red flags they raise.
@@ -241,7 +249,7 @@ impl Database {
         if key.is_empty() || key.len() > 300 || !key.contains(':') {
             return Err(Error::invalid(
                 "flag",
-                format!("{key:?} is not a flag key."),
+                format!("{:?} is not a flag key.", crate::error::short(key)),
             ));
         }
         self.write(|tx| {
@@ -423,9 +431,12 @@ impl Database {
     }
 
     pub fn workout(&self, id: &str) -> Result<Workout> {
-        self.workouts_where("id = ?1", &[id])?
-            .pop()
-            .ok_or_else(|| Error::invalid("workout", format!("there is no workout {id:?}.")))
+        self.workouts_where("id = ?1", &[id])?.pop().ok_or_else(|| {
+            Error::invalid(
+                "workout",
+                format!("there is no workout {:?}.", crate::error::short(id)),
+            )
+        })
     }
 
     pub fn workouts_between(&self, from: &str, to: &str) -> Result<Vec<Workout>> {

@@ -151,7 +151,7 @@ fn bounds(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate, String, String)
     let f = parse_date(from)?;
     let t = parse_date(to)?;
     if t < f {
-        return Err(Error::invalid("range", format!("{to} is before {from}.")));
+        return Err(Error::invalid("range", format!("{t} is before {f}.")));
     }
     let end = t.succ_opt().unwrap_or(t);
     Ok((f, t, format!("{f}T00:00:00"), format!("{end}T00:00:00")))
