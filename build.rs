@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "trends",
     "trend",
     "heatmap",
+    "routine",
     "export_json",
     "export_csv",
     "preview_import",

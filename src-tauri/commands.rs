@@ -10,6 +10,7 @@ use soremap_core::model::{
     AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
     Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
+use soremap_core::routine::Routine;
 use soremap_core::transfer::{ExportSummary, ImportPreview};
 use soremap_core::trends::{TrendSeries, TrendsOverview};
 use soremap_core::{Error, Result};
@@ -213,6 +214,12 @@ pub async fn trend(
             db.trend(&region, &side, &from, &to, now())
         })
         .await
+}
+
+/// Tonight's routine for the regions sore today.
+#[tauri::command]
+pub async fn routine(state: State<'_, AppState>) -> Result<Routine> {
+    state.read("routine", |db| db.routine(now())).await
 }
 
 #[tauri::command]

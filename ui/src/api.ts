@@ -5,6 +5,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { Region } from "./bindings/Region";
+import type { Routine } from "./bindings/Routine";
 import type { RegionDetail } from "./bindings/RegionDetail";
 import type { CalendarDay } from "./bindings/CalendarDay";
 import type { DayCell } from "./bindings/DayCell";
@@ -84,6 +85,7 @@ export const api = {
   trend: (region: string, side: Side | string, from: string, to: string) =>
     call<TrendSeries>("trend", { region, side, from, to }),
   heatmap: (date: string) => call<DayCell[]>("heatmap", { date }),
+  routine: () => call<Routine>("routine"),
   exportJson: (path: string) => call<ExportSummary>("export_json", { path }),
   exportCsv: (kind: "entries" | "workouts" | "treatments", path: string) => call<ExportSummary>("export_csv", { kind, path }),
   previewImport: (path: string) => call<ImportPreview>("preview_import", { path }),

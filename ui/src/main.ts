@@ -2,16 +2,15 @@
 // panel (its log, then what helps it) or a form for logging several regions or a workout.
 
 import "./styles.css";
-import { api, toCommandError } from "./api";
-import type { LogOptions } from "./bindings/LogOptions";
-import type { Region } from "./bindings/Region";
+import { api, attempt, deleteWithUndo, dotsFor, message } from "./app/actions";
+import { type AppState, type Mode, enter, initialState, labelOf, mapView, navOf, togglePick as pickToggled, withDots, withHot } from "./app/state";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { Side } from "./bindings/Side";
 import type { SorenessEntry } from "./bindings/SorenessEntry";
 import type { Timeline } from "./bindings/Timeline";
 import { h } from "./dom";
 import { localDate } from "./time";
-import { type BodyMap, regionLabel, renderBodyMap, renderLegend } from "./views/bodyMap";
+import { type BodyMap, renderBodyMap, renderLegend } from "./views/bodyMap";
 import { renderBouts, renderEpisodeChart } from "./views/episodeChart";
 import { renderHealthView } from "./views/health";
 import { renderEntries } from "./views/entries";
@@ -25,6 +24,7 @@ import { renderToday } from "./views/today";
 import { renderWorkoutForm } from "./views/workoutForm";
 import { renderDataView } from "./views/dataView";
 import { renderReport } from "./views/report";
+import { renderRoutine } from "./views/routine";
 import { rangeOf, renderTrendChart, renderTrends } from "./views/trends";
 
 const DISCLAIMER =
@@ -41,23 +41,6 @@ interface Focus {
   muscle?: string;
 }
 
-type Mode =
-  | { kind: "today" }
-  | { kind: "region"; region: string; side: Side }
-  | { kind: "several" }
-  | { kind: "workout" }
-  | { kind: "trends"; region: string; side: Side; preset: string }
-  | { kind: "data" }
-  | { kind: "health" };
-
-interface Picked {
-  region: string;
-  side: Side;
-  label: string;
-}
-
-const message = (raw: unknown) => toCommandError(raw).message;
-
 async function start(root: HTMLElement): Promise<void> {
   const panel = h("aside", { class: "panel", "aria-live": "polite" });
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
@@ -67,25 +50,36 @@ async function start(root: HTMLElement): Promise<void> {
   const healthButton = h("button", { type: "button", class: "header-button", "data-action": "health" }, "Your health");
 
   let map: BodyMap | null = null;
-  let regions = new Map<string, Region>();
-  let options: LogOptions = { symptoms: [], max_note_chars: 20000 };
-  let mode: Mode = { kind: "today" };
-  let picked: Picked[] = [];
-  let lastSide: Side = "left";
+  /** The one current state; change it only through `set`. */
+  let state: AppState = initialState();
   let ticket = 0;
   let pickedChips: HTMLElement | null = null;
 
-  const nav = (which: "today" | "trends" | "data" | "health" | null) => {
+  /** Everything outside the panel that follows the state, synced in this one place. */
+  const sync = () => {
+    const which = navOf(state.mode);
     for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton], ["health", healthButton]] as const) {
       if (name === which) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
+    const view = mapView(state);
+    map?.select(view.selected?.region ?? null, view.selected?.side);
+    map?.pick(view.picked);
+    map?.showDots(view.dots, view.hot);
+    for (const card of panel.querySelectorAll<HTMLElement>("details.point")) {
+      card.classList.toggle("hot", view.hot !== null && card.dataset.point === view.hot);
+    }
   };
-
-  const label = (region: string, side: Side) => {
-    const r = regions.get(region);
-    return r ? regionLabel(r, side) : region;
+  const set = (next: AppState) => {
+    state = next;
+    sync();
   };
+  /** Enters a mode: a new ticket, so answers for the mode left behind are dropped. */
+  const go = (mode: Mode): number => {
+    set(enter(state, mode));
+    return ++ticket;
+  };
+  const label = (region: string, side: Side) => labelOf(state, region, side);
 
   const paintDay = async () => {
     try {
@@ -98,19 +92,14 @@ async function start(root: HTMLElement): Promise<void> {
 
   const refresh = async () => {
     await paintDay();
+    const mode = state.mode;
     if (mode.kind === "today") await showToday();
     else if (mode.kind === "region") await showRegion(mode.region, mode.side, {}, true);
     else if (mode.kind === "trends") await showTrends(mode.region, mode.side, mode.preset);
   };
 
   const showTrends = async (region: string, side: Side, preset: string, range?: [string, string]) => {
-    const mine = ++ticket;
-    mode = { kind: "trends", region, side, preset };
-    nav("trends");
-    picked = [];
-    map?.pick([]);
-    map?.select(region, side);
-    map?.showMarker(null);
+    const mine = go({ kind: "trends", region, side, preset });
     const [from, to] = range ?? rangeOf(preset);
     try {
       const [overview, series] = await Promise.all([api.trends(from, to), api.trend(region, side, from, to)]);
@@ -119,11 +108,8 @@ async function start(root: HTMLElement): Promise<void> {
       const { element: chart, chart: plot } = await renderTrendChart(series, width);
       const view = renderTrends(overview, preset, chart, {
         onDay: async (date) => {
-          try {
-            map?.paint(await api.heatmap(date));
-          } catch (raw) {
-            showToast(message(raw));
-          }
+          const cells = await attempt(() => api.heatmap(date));
+          if (cells && mine === ticket) map?.paint(cells);
         },
         onRange: (f, t) => {
           const p = (view.querySelector("select[name=range]") as HTMLSelectElement | null)?.value ?? preset;
@@ -137,33 +123,36 @@ async function start(root: HTMLElement): Promise<void> {
         },
       });
       panel.replaceChildren(view);
-      if (overview.calendar.length) map?.paint(await api.heatmap(overview.calendar[overview.calendar.length - 1].date));
+      if (overview.calendar.length) {
+        const cells = await api.heatmap(overview.calendar[overview.calendar.length - 1].date);
+        if (mine === ticket) map?.paint(cells);
+      }
     } catch (raw) {
       if (mine === ticket) panel.replaceChildren(renderError("Could not show trends", message(raw)));
     }
   };
 
-  let unavailable = false;
   const showData = async () => {
-    const mine = ++ticket;
-    mode = { kind: "data" };
-    nav("data");
-    map?.select(null);
-    map?.pick([]);
+    const mine = go({ kind: "data" });
     const [info, backups] = await Promise.all([api.appInfo().catch(() => null), api.backups().catch(() => [])]);
     if (mine !== ticket) return;
     // After a restore over a database that could not be opened, start the window afresh.
-    const onChanged = async () => (unavailable ? window.location.reload() : paintDay());
-    panel.replaceChildren(renderDataView(info, backups, { onChanged }));
+    const onChanged = async () => (state.unavailable ? window.location.reload() : paintDay());
+    panel.replaceChildren(
+      renderDataView(info, backups, {
+        onChanged,
+        exportJson: api.exportJson,
+        exportCsv: api.exportCsv,
+        previewImport: api.previewImport,
+        applyImport: api.applyImport,
+        backupNow: api.backupNow,
+        restoreBackup: api.restoreBackup,
+      }),
+    );
   };
 
   const showHealth = async () => {
-    const mine = ++ticket;
-    mode = { kind: "health" };
-    nav("health");
-    map?.select(null);
-    map?.pick([]);
-    map?.showMarker(null);
+    const mine = go({ kind: "health" });
     try {
       const settings = await api.settings();
       if (mine !== ticket) return;
@@ -178,47 +167,21 @@ async function start(root: HTMLElement): Promise<void> {
     }
   };
 
-  const deleteEntry = async (entry: SorenessEntry) => {
-    try {
-      await api.deleteSoreness(entry.id);
-      await refresh();
-      showToast(`Deleted ${entry.label}, ${entry.intensity}/10.`, {
-        label: "Undo",
-        run: async () => {
-          try {
-            await api.restoreSoreness(entry.id);
-            await refresh();
-          } catch (raw) {
-            showToast(message(raw));
-          }
-        },
-      });
-    } catch (raw) {
-      showToast(message(raw));
-    }
-  };
+  const deleteEntry = (entry: SorenessEntry) => deleteWithUndo(entry, refresh);
 
   const acknowledge = async (key: string) => {
-    try {
-      await api.acknowledgeFlag(key);
-      await refresh();
-    } catch (raw) {
-      showToast(message(raw));
-    }
+    if ((await attempt(() => api.acknowledgeFlag(key))) !== undefined) await refresh();
   };
 
   const editEntry = (entry: SorenessEntry, host: Element | null) => {
     const form = renderLogForm({
-      options,
+      options: state.options,
       target: `Edit: ${entry.label}`,
       initial: entry,
       submitLabel: "Save changes",
       onSubmit: async (input) => {
-        try {
-          await api.updateSoreness(entry.id, { ...input, targets: [{ region: entry.region, side: entry.side }] });
-        } catch (raw) {
-          throw new Error(message(raw));
-        }
+        // A failure is thrown back to the form, which shows it in place.
+        await api.updateSoreness(entry.id, { ...input, targets: [{ region: entry.region, side: entry.side }] });
         await refresh();
       },
       onCancel: () => void refresh(),
@@ -230,40 +193,27 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   const showToday = async () => {
-    mode = { kind: "today" };
-    nav("today");
-    picked = [];
-    map?.pick([]);
-    map?.select(null);
-    map?.showMarker(null);
-    const mine = ++ticket;
+    const mine = go({ kind: "today" });
     try {
       const day = await api.day(localDate());
       if (mine !== ticket) return;
       map?.paint(day.cells);
       const view = renderToday(day, true, {
         onSameAsYesterday: async () => {
-          try {
-            const copied = await api.sameAsYesterday();
-            await refresh();
-            showToast(`Copied ${copied.length} region${copied.length === 1 ? "" : "s"} from yesterday.`);
-          } catch (raw) {
-            showToast(message(raw));
-          }
+          const copied = await attempt(() => api.sameAsYesterday());
+          if (!copied) return;
+          await refresh();
+          showToast(`Copied ${copied.length} region${copied.length === 1 ? "" : "s"} from yesterday.`);
         },
         onLogWorkout: () => showWorkout(),
         onLogSeveral: () => showSeveral(),
+        onRoutine: () => void showRoutine(),
         onEdit: (entry) => editEntry(entry, panel),
         onDelete: (entry) => void deleteEntry(entry),
         onOpen: (region, side) => void showRegion(region, side as Side),
         onAcknowledge: acknowledge,
         onDeleteWorkout: async (id) => {
-          try {
-            await api.deleteWorkout(id);
-            await refresh();
-          } catch (raw) {
-            showToast(message(raw));
-          }
+          if ((await attempt(() => api.deleteWorkout(id))) !== undefined) await refresh();
         },
       });
       panel.replaceChildren(view);
@@ -272,40 +222,63 @@ async function start(root: HTMLElement): Promise<void> {
     }
   };
 
+  const showRoutine = async () => {
+    const mine = go({ kind: "routine" });
+    try {
+      const routine = await api.routine();
+      if (mine !== ticket) return;
+      panel.replaceChildren(
+        renderRoutine(routine, {
+          onSave: async (done, before, after) => {
+            let saved = 0;
+            for (const d of done) {
+              await api.logTreatment({
+                region: d.step.region,
+                side: d.side,
+                technique: d.step.kind === "technique" ? d.step.id : undefined,
+                point: d.step.kind === "point" ? d.step.id : undefined,
+                duration_sec: d.seconds,
+                before,
+                after,
+                note: "Tonight's routine",
+              });
+              saved += 1;
+            }
+            await paintDay();
+            return saved;
+          },
+          onClose: () => void showToday(),
+        }),
+      );
+    } catch (raw) {
+      if (mine === ticket) panel.replaceChildren(renderError("Could not make tonight's routine", message(raw)));
+    }
+  };
+
   const chips = () =>
     h(
       "div",
-      { class: "chips", "data-picked": picked.length },
-      ...(picked.length ? picked.map((p) => h("span", { class: "chip chip-caution" }, p.label)) : [h("span", { class: "muted" }, "Click regions on the map to add them.")]),
+      { class: "chips", "data-picked": state.picked.length },
+      ...(state.picked.length ? state.picked.map((p) => h("span", { class: "chip chip-caution" }, p.label)) : [h("span", { class: "muted" }, "Click regions on the map to add them.")]),
     );
 
   const togglePick = (region: string, side: Side) => {
-    const i = picked.findIndex((p) => p.region === region && p.side === side);
-    if (i >= 0) picked.splice(i, 1);
-    else picked.push({ region, side, label: label(region, side) });
-    map?.pick(picked);
+    set(pickToggled(state, region, side));
     pickedChips?.replaceWith((pickedChips = chips()));
-    if (mode.kind === "workout") showWorkout(true);
+    if (state.mode.kind === "workout") showWorkout();
   };
 
   const showSeveral = () => {
-    mode = { kind: "several" };
-    nav(null);
-    ++ticket;
-    map?.select(null);
-    map?.pick(picked);
+    go({ kind: "several" });
     pickedChips = chips();
     const form = renderLogForm({
-      options,
+      options: state.options,
       target: "Log the same soreness for several regions",
       submitLabel: "Save",
       onSubmit: async (input) => {
+        const picked = state.picked;
         if (!picked.length) throw new Error("Click at least one region on the map first.");
-        try {
-          await api.logSoreness({ ...input, targets: picked.map((p) => ({ region: p.region, side: p.side })) });
-        } catch (raw) {
-          throw new Error(message(raw));
-        }
+        await api.logSoreness({ ...input, targets: picked.map((p) => ({ region: p.region, side: p.side })) });
         showToast(`Logged ${picked.length} region${picked.length === 1 ? "" : "s"}.`);
         await showToday();
       },
@@ -314,21 +287,13 @@ async function start(root: HTMLElement): Promise<void> {
     panel.replaceChildren(h("div", { class: "several" }, h("h2", {}, "Log several regions"), pickedChips, form));
   };
 
-  const showWorkout = (keep = false) => {
-    if (!keep) picked = mode.kind === "several" ? picked : [];
-    mode = { kind: "workout" };
-    nav(null);
-    ++ticket;
-    map?.select(null);
-    map?.pick(picked);
+  const showWorkout = () => {
+    go({ kind: "workout" });
+    const picked = state.picked;
     const form = renderWorkoutForm(
       picked.map((p) => ({ region: p.region, side: p.side, label: p.label })),
       async (input) => {
-        try {
-          await api.logWorkout({ ...input, targets: picked.map((p) => ({ region: p.region, side: p.side })) });
-        } catch (raw) {
-          throw new Error(message(raw));
-        }
+        await api.logWorkout({ ...input, targets: state.picked.map((p) => ({ region: p.region, side: p.side })) });
         showToast("Workout saved.");
         await showToday();
       },
@@ -349,15 +314,11 @@ async function start(root: HTMLElement): Promise<void> {
   const logSection = async (region: string, side: Side, timeline: Timeline): Promise<HTMLElement> => {
     const [episode, entries, bouts] = await Promise.all([api.episode(region, side), api.regionEntries(region, side), api.episodes(region, side)]);
     const form = renderLogForm({
-      options,
+      options: state.options,
       target: `How sore is your ${label(region, side).toLowerCase()}?`,
       submitLabel: "Log soreness",
       onSubmit: async (input) => {
-        try {
-          await api.logSoreness({ ...input, targets: [{ region, side }] });
-        } catch (raw) {
-          throw new Error(message(raw));
-        }
+        await api.logSoreness({ ...input, targets: [{ region, side }] });
         await refresh();
       },
     });
@@ -376,21 +337,14 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   const showRegion = async (region: string, side: Side, focus: Focus = {}, keepScroll = false) => {
-    const mine = ++ticket;
-    mode = { kind: "region", region, side };
-    nav(null);
-    picked = [];
-    map?.pick([]);
-    map?.select(region, side);
-    map?.showMarker(null);
-    if (side !== "center") lastSide = side;
+    const mine = go({ kind: "region", region, side });
     const scroll = panel.scrollTop;
     try {
       const detail = await api.regionDetail(region, side);
       const log = await logSection(region, side, detail.timeline);
       if (mine !== ticket) return;
       const view = renderRegionPanel(detail, {
-        onPointToggle: (point) => map?.showMarker(point?.marker ?? null, side, point?.id ?? ""),
+        onPointHot: (id) => set(withHot(state, id)),
         onSide: (other) => void showRegion(region, other),
         logSection: log,
         tools: (kind, id, name, guidance) =>
@@ -399,25 +353,22 @@ async function start(root: HTMLElement): Promise<void> {
             { class: "tools" },
             h("h4", {}, "Guided timer"),
             renderTimer(name, guidance, async (r) => {
-              try {
-                await api.logTreatment({
-                  region,
-                  side,
-                  technique: kind === "technique" ? id : undefined,
-                  point: kind === "point" ? id : undefined,
-                  duration_sec: r.seconds,
-                  before: r.before,
-                  after: r.after,
-                  note: r.note,
-                });
-              } catch (raw) {
-                throw new Error(message(raw));
-              }
+              await api.logTreatment({
+                region,
+                side,
+                technique: kind === "technique" ? id : undefined,
+                point: kind === "point" ? id : undefined,
+                duration_sec: r.seconds,
+                before: r.before,
+                after: r.after,
+                note: r.note,
+              });
               await paintDay();
             }),
           ),
       });
       panel.replaceChildren(view);
+      set(withDots(state, dotsFor(detail, side, label)));
       panel.scrollTop = keepScroll ? scroll : 0;
       const target = focus.point
         ? view.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(focus.point)}"]`)
@@ -438,15 +389,15 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   const openResult = (result: SearchResult) => {
-    const region = regions.get(result.region);
-    const side: Side = region && !region.sided ? "center" : lastSide;
+    const region = state.regions.get(result.region);
+    const side: Side = region && !region.sided ? "center" : state.lastSide;
     const focus: Focus = result.kind === "region" ? {} : { [result.kind]: result.id };
     void showRegion(result.region, side, focus);
   };
 
   todayButton.addEventListener("click", () => void showToday());
   trendsButton.addEventListener("click", () => {
-    const current = mode.kind === "region" ? mode : { region: "calf", side: lastSide };
+    const current = state.mode.kind === "region" ? state.mode : { region: "calf", side: state.lastSide };
     void showTrends(current.region, current.side, "30");
   });
   dataButton.addEventListener("click", () => void showData());
@@ -458,7 +409,7 @@ async function start(root: HTMLElement): Promise<void> {
       { class: "app-header" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "SoreMap"),
       h("nav", { class: "nav" }, todayButton, trendsButton, dataButton, healthButton),
-      renderSearch(openResult),
+      renderSearch(openResult, api.search),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
     ),
     h("main", { class: "layout" }, mapArea, panel),
@@ -473,20 +424,34 @@ async function start(root: HTMLElement): Promise<void> {
 
   try {
     const [list, logOptions] = await Promise.all([api.listRegions(), api.logOptions()]);
-    regions = new Map(list.map((r) => [r.id, r]));
-    options = logOptions;
-    map = renderBodyMap(list, (region, side) => {
-      if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
-      else if (mode.kind === "trends") void showTrends(region, side, mode.preset);
-      else void showRegion(region, side);
-    });
+    state = { ...state, regions: new Map(list.map((r) => [r.id, r])), options: logOptions };
+    map = renderBodyMap(
+      list,
+      (region, side) => {
+        const mode = state.mode;
+        if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
+        else if (mode.kind === "trends") void showTrends(region, side, mode.preset);
+        else void showRegion(region, side);
+      },
+      {
+        onHot: (id) => set(withHot(state, id)),
+        onOpen: (id) => {
+          const card = panel.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(id)}"]`);
+          if (!card) return;
+          card.open = true;
+          card.scrollIntoView({ block: "nearest" });
+          card.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
+          set(withHot(state, id));
+        },
+      },
+    );
     mapArea.replaceChildren(map.element, renderLegend());
     window.addEventListener("hashchange", fromHash);
     if (window.location.hash) fromHash();
     else await showToday();
   } catch (raw) {
     // No database (damaged, or from a newer SoreMap): the way out is a backup.
-    unavailable = true;
+    state = { ...state, unavailable: true };
     mapArea.replaceChildren(renderError("SoreMap could not open your data", message(raw)));
     const restore = h("button", { type: "button", class: "primary", "data-action": "offer-restore" }, "Restore from a backup…");
     restore.addEventListener("click", () => void showData());

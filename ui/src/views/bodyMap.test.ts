@@ -98,12 +98,44 @@ describe("body map", () => {
     expect(selected.map((e) => e.getAttribute("data-view")).sort()).toEqual(["back", "front"]);
     expect(selected.every((e) => e.getAttribute("data-side") === "left")).toBe(true);
 
-    map.showMarker({ view: "back", x: 86.5, y: 318 }, "right", "BL40");
-    expect(map.element.querySelector(".marker")?.getAttribute("transform")).toBe("translate(113.5 318)");
-    map.showMarker({ view: "back", x: 86.5, y: 318 }, "left", "BL40");
-    expect(map.element.querySelectorAll(".marker")).toHaveLength(1);
-    expect(map.element.querySelector(".marker")?.getAttribute("transform")).toBe("translate(86.5 318)");
-    map.showMarker(null);
-    expect(map.element.querySelector(".marker")).toBeNull();
+    const dot = (side: "left" | "right") => ({ id: "BL40", n: 1, marker: { view: "back" as const, x: 86.5, y: 318 }, side, label: "1: BL40 Weizhong" });
+    map.showDots([dot("right")], null);
+    expect(map.element.querySelector(".point-dot")?.getAttribute("transform")).toBe("translate(113.5 318)");
+    map.showDots([dot("left")], "BL40");
+    expect(map.element.querySelectorAll(".point-dot")).toHaveLength(1);
+    const drawn = map.element.querySelector(".point-dot")!;
+    expect(drawn.getAttribute("transform")).toBe("translate(86.5 318)");
+    expect(drawn.getAttribute("aria-label")).toBe("1: BL40 Weizhong");
+    expect(drawn.getAttribute("tabindex")).toBe("0");
+    expect(drawn.classList.contains("hot")).toBe(true);
+    expect(drawn.textContent).toContain("1");
+    map.showDots([], null);
+    expect(map.element.querySelector(".point-dot")).toBeNull();
+  });
+
+  it("selection and picking are outlines, never a soreness fill", () => {
+    const map = renderBodyMap(regions, () => {});
+    map.paint([{ region: "calf", side: "left", intensity: 7, at: "2026-11-22T08:00:00" }]);
+    map.select("calf", "left");
+    const calf = map.element.querySelector<SVGElement>(".region.selected[data-region=calf]")!;
+    // The soreness level stays the shape's own; the selection is only a class (an outline).
+    expect(calf.getAttribute("data-level")).toBe("7");
+    map.select("shin", "left");
+    const shin = map.element.querySelector<SVGElement>(".region.selected[data-region=shin]")!;
+    expect(shin.hasAttribute("data-level")).toBe(false);
+  });
+
+  it("reports dots hovered, focused and activated", () => {
+    const onHot = vi.fn();
+    const onOpen = vi.fn();
+    const map = renderBodyMap(regions, () => {}, { onHot, onOpen });
+    map.showDots([{ id: "BL58", n: 2, marker: { view: "back", x: 80, y: 370 }, side: "left", label: "2: BL58" }], null);
+    const drawn = map.element.querySelector(".point-dot")!;
+    drawn.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    expect(onHot).toHaveBeenLastCalledWith("BL58");
+    drawn.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(onOpen).toHaveBeenCalledWith("BL58");
+    drawn.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    expect(onOpen).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,9 +2,11 @@
 //
 // Every shape is a button for assistive technology and the keyboard: `role="button"`,
 // `tabindex="0"`, an `aria-label` such as "Left calf", and Enter or Space selects it.
+// While a region is open, each of its points is drawn as a numbered dot on the person's side:
+// a dot is focusable, named, and lights up with its card in the panel.
 
+import type { Dot } from "../app/state";
 import type { DayCell } from "../bindings/DayCell";
-import type { Marker } from "../bindings/Marker";
 import type { Region } from "../bindings/Region";
 import type { Side } from "../bindings/Side";
 import type { View } from "../bindings/View";
@@ -17,8 +19,8 @@ export interface BodyMap {
   element: HTMLElement;
   /** Highlights a region-side (in every view that shows it), or nothing. */
   select(region: string | null, side?: Side): void;
-  /** Shows a point's position for one side of the person, or clears it. */
-  showMarker(marker: Marker | null, side?: Side, label?: string): void;
+  /** Draws the open region's points as numbered dots (none: `[]`); `hot` is lit. */
+  showDots(dots: Dot[], hot: string | null): void;
   /** Colours each region-side by its soreness (the day's latest entry); others are cleared. */
   paint(cells: DayCell[]): void;
   /** Marks the region-sides picked for logging several at once. */
@@ -99,9 +101,17 @@ function sideCaptions(view: View): HTMLElement {
   );
 }
 
+export interface DotHandlers {
+  /** A dot was hovered or focused (`null`: left). */
+  onHot(pointId: string | null): void;
+  /** A dot was clicked or activated with the keyboard: open its card. */
+  onOpen(pointId: string): void;
+}
+
 export function renderBodyMap(
   regions: Region[],
   onSelect: (region: string, side: Side) => void,
+  dotHandlers?: DotHandlers,
 ): BodyMap {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const markerLayers: Record<View, SVGGElement> = {
@@ -122,7 +132,13 @@ export function renderBodyMap(
     ),
   );
 
+  const dotOf = (target: EventTarget | null) => (target as Element | null)?.closest?.(".point-dot")?.getAttribute("data-dot") ?? null;
   const activate = (target: EventTarget | null) => {
+    const dot = dotOf(target);
+    if (dot) {
+      dotHandlers?.onOpen(dot);
+      return;
+    }
     const shape = (target as Element | null)?.closest?.(".region");
     if (!shape) return;
     const region = shape.getAttribute("data-region");
@@ -132,13 +148,26 @@ export function renderBodyMap(
   element.addEventListener("click", (e) => activate(e.target));
   element.addEventListener("keydown", (e) => {
     if (e.key === "Enter" || e.key === " " || e.key === "Spacebar") {
-      if ((e.target as Element).closest?.(".region")) {
+      if ((e.target as Element).closest?.(".region, .point-dot")) {
         e.preventDefault();
         activate(e.target);
       }
     }
   });
 
+  element.addEventListener("mouseover", (e) => {
+    const dot = dotOf(e.target);
+    if (dot) dotHandlers?.onHot(dot);
+  });
+  element.addEventListener("mouseout", (e) => {
+    if (dotOf(e.target) && dotOf(e.relatedTarget) === null) dotHandlers?.onHot(null);
+  });
+  element.addEventListener("focusin", (e) => {
+    const dot = dotOf(e.target);
+    if (dot) dotHandlers?.onHot(dot);
+  });
+
+  let drawn = "";
   return {
     element,
     select(region, side) {
@@ -165,20 +194,38 @@ export function renderBodyMap(
         shape.classList.toggle("picked", keys.has(`${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`));
       }
     },
-    showMarker(marker, side = "left", label = "") {
-      for (const layer of Object.values(markerLayers)) layer.replaceChildren();
-      if (!marker) return;
-      // Catalogue markers are given for the person's left side; mirror them for the right.
-      const x = side === "right" ? WIDTH - marker.x : marker.x;
-      markerLayers[marker.view].append(
-        svg(
-          "g",
-          { class: "marker", "data-marker": label, transform: `translate(${x} ${marker.y})` },
-          svg("circle", { class: "marker-halo", r: 7 }),
-          svg("circle", { class: "marker-dot", r: 3 }),
-          svg("title", {}, label),
-        ),
-      );
+    showDots(dots, hot) {
+      // Redraw only when the dots change; lighting one is a class change.
+      const key = dots.map((d) => `${d.id}/${d.side}/${d.n}`).join(",");
+      if (key !== drawn) {
+        drawn = key;
+        for (const layer of Object.values(markerLayers)) layer.replaceChildren();
+        for (const dot of dots) {
+          // Catalogue markers are given for the person's left side; mirror them for the right.
+          const x = dot.side === "right" ? WIDTH - dot.marker.x : dot.marker.x;
+          markerLayers[dot.marker.view].append(
+            svg(
+              "g",
+              {
+                class: "point-dot",
+                "data-dot": dot.id,
+                "data-n": dot.n,
+                transform: `translate(${x} ${dot.marker.y})`,
+                role: "button",
+                tabindex: 0,
+                "aria-label": dot.label,
+              },
+              svg("circle", { class: "dot-halo", r: 7.5 }),
+              svg("circle", { class: "dot-disc", r: 5 }),
+              svg("text", { class: "dot-text", "text-anchor": "middle", y: 2.2 }, String(dot.n)),
+              svg("title", {}, dot.label),
+            ),
+          );
+        }
+      }
+      for (const el of element.querySelectorAll(".point-dot")) {
+        el.classList.toggle("hot", hot !== null && el.getAttribute("data-dot") === hot);
+      }
     },
   };
 }
@@ -195,6 +242,13 @@ export function renderLegend(): HTMLElement {
   return h(
     "div",
     { class: "legend", "aria-label": "Soreness colour scale" },
+    h(
+      "span",
+      { class: "legend-marks" },
+      h("span", { class: "legend-band" }, h("span", { class: "swatch swatch-selected", "aria-hidden": "true" }), " open"),
+      h("span", { class: "legend-band" }, h("span", { class: "swatch swatch-picked", "aria-hidden": "true" }), " picked"),
+      h("span", { class: "legend-band" }, h("span", { class: "swatch swatch-dot", "aria-hidden": "true" }, "1"), " point"),
+    ),
     h("span", { class: "legend-title" }, "Soreness today"),
     ...bands.map(([levels, word]) =>
       h(

@@ -2,13 +2,22 @@
 // in the system dialog or typed as a path; SoreMap's Rust side reads and writes them.
 
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { api, toCommandError } from "../api";
+import { toCommandError } from "../api";
+import type { ExportSummary } from "../bindings/ExportSummary";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import { h } from "../dom";
 import { friendly, localDate } from "../time";
 
+/** What the view asks of the app; it never calls the backend itself. */
 export interface DataHandlers {
+  exportJson(path: string): Promise<ExportSummary>;
+  exportCsv(kind: "entries" | "workouts" | "treatments", path: string): Promise<ExportSummary>;
+  previewImport(path: string): Promise<ImportPreview>;
+  applyImport(path: string, onProgress: (done: number, total: number) => void): Promise<ImportPreview>;
+  backupNow(path: string): Promise<string>;
+  /** Resolves to the core's report of what was restored and where the old data went. */
+  restoreBackup(path: string): Promise<string>;
   /** The log changed (import, restore): repaint what shows it. */
   onChanged(): Promise<void>;
 }
@@ -96,7 +105,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
       say(exportStatus, "Exporting…", "busy");
       try {
         const kind = exportKind.value as ExportKind;
-        const s = kind === "json" ? await api.exportJson(path) : await api.exportCsv(kind, path);
+        const s = kind === "json" ? await handlers.exportJson(path) : await handlers.exportCsv(kind, path);
         say(exportStatus, `Exported ${s.entries} entries, ${s.workouts} workouts, ${s.treatments} treatments to ${s.path}.`, "ok");
       } catch (raw) {
         say(exportStatus, message(raw), "error");
@@ -118,7 +127,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
       confirm.hidden = true;
       say(importStatus, "Checking the whole file…", "busy");
       try {
-        const p = await api.previewImport(importFile.input.value.trim());
+        const p = await handlers.previewImport(importFile.input.value.trim());
         say(importStatus, `Ready to import: ${describe(p)}`, "ok");
         confirm.hidden = p.new_records === 0;
       } catch (raw) {
@@ -133,7 +142,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
     progress.value = 0;
     say(importStatus, "Importing…", "busy");
     try {
-      const p = await api.applyImport(importFile.input.value.trim(), (done, total) => {
+      const p = await handlers.applyImport(importFile.input.value.trim(), (done, total) => {
         progress.max = total;
         progress.value = done;
         say(importStatus, `Importing… ${done.toLocaleString()} of ${total.toLocaleString()} records`, "busy");
@@ -158,7 +167,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
     busy([backupButton], async () => {
       say(backupStatus, "Backing up…", "busy");
       try {
-        const path = await api.backupNow(backupFile.input.value.trim());
+        const path = await handlers.backupNow(backupFile.input.value.trim());
         say(backupStatus, `Backed up to ${path}.`, "ok");
       } catch (raw) {
         say(backupStatus, message(raw), "error");
@@ -195,7 +204,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
       say(restoreStatus, "Restoring…", "busy");
       try {
         // The core's report says what was restored and where the previous data was saved.
-        say(restoreStatus, await api.restoreBackup(restoreFile.input.value.trim()), "ok");
+        say(restoreStatus, await handlers.restoreBackup(restoreFile.input.value.trim()), "ok");
         await handlers.onChanged();
       } catch (raw) {
         say(restoreStatus, message(raw), "error");

@@ -94,7 +94,7 @@ const pregnancyFlag: SafetyFlag = {
 
 describe("region panel", () => {
   it("shows the region, its points and techniques", () => {
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {} });
     expect(panel.querySelector("h2")?.textContent).toBe("Left lower back");
     expect(panel.querySelector("[data-section=points-on] .empty")).not.toBeNull();
     expect(panel.querySelector("[data-section=points-for] [data-point=BL40]")?.textContent).toContain("Weizhong");
@@ -104,7 +104,7 @@ describe("region panel", () => {
   });
 
   it("shows warning signs, cautions and the DOMS timeline", () => {
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {} });
     const urgent = panel.querySelector<HTMLDetailsElement>("[data-section=flags] [data-flag=rhabdo]");
     expect(urgent?.open).toBe(false);
     expect(urgent?.textContent).toContain("Urgent");
@@ -115,7 +115,7 @@ describe("region panel", () => {
   });
 
   it("marks points for the person's health profile with why, and only then", () => {
-    expect(renderRegionPanel(detail, { onPointToggle: () => {} }).querySelector(".personal-caution")).toBeNull();
+    expect(renderRegionPanel(detail, { onPointHot: () => {} }).querySelector(".personal-caution")).toBeNull();
     const on = renderRegionPanel(
       {
         ...detail,
@@ -126,7 +126,7 @@ describe("region panel", () => {
           { target: "region", id: "lower-back", condition: "pregnancy", why: "Your health profile says: pregnant. Lower back is one of the areas this concerns.", flag: pregnancyFlag },
         ],
       },
-      { onPointToggle: () => {} },
+      { onPointHot: () => {} },
     );
     const note = on.querySelector("[data-point=BL40] .personal-caution[data-condition=pregnancy]");
     expect(note?.textContent).toContain("Your health profile says: pregnant");
@@ -139,16 +139,16 @@ describe("region panel", () => {
   });
 
   it("says what to do with each warning sign, and that tendons and joints are not DOMS", () => {
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {} });
     expect(panel.querySelector("[data-flag=rhabdo] .do-now")?.textContent).toContain("Drink water.");
     expect(panel.querySelector(".tissue-note")).toBeNull();
-    const knee = renderRegionPanel({ ...detail, region: { ...detail.region, tissue: "tendon-joint" } }, { onPointToggle: () => {} });
+    const knee = renderRegionPanel({ ...detail, region: { ...detail.region, tissue: "tendon-joint" } }, { onPointHot: () => {} });
     expect(knee.querySelector(".tissue-note")?.textContent).toContain("seldom DOMS");
   });
 
   it("offers the other side of a sided region", () => {
     const onSide = vi.fn();
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {}, onSide });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {}, onSide });
     panel.querySelector<HTMLButtonElement>(".side-switch [data-side=right]")!.click();
     expect(onSide).toHaveBeenCalledWith("right");
     panel.querySelector<HTMLButtonElement>(".side-switch [data-side=left]")!.click();
@@ -156,28 +156,32 @@ describe("region panel", () => {
   });
 
   it("puts text in as text, never as HTML", () => {
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {} });
     expect(panel.querySelector("img")).toBeNull();
     expect(panel.textContent).toContain(hostile);
   });
 
-  it("reports the opened point so the map can mark it", () => {
-    const onPointToggle = vi.fn();
-    const panel = renderRegionPanel(detail, { onPointToggle });
+  it("numbers point cards as their dots and reports the card hovered, focused or opened", () => {
+    const onPointHot = vi.fn();
+    const panel = renderRegionPanel(detail, { onPointHot });
     document.body.replaceChildren(panel);
     const details = panel.querySelector<HTMLDetailsElement>("[data-point=BL40]")!;
+    expect(details.dataset.n).toBe("1");
+    expect(details.querySelector(".dot-number")?.textContent).toBe("1");
     details.open = true;
     details.dispatchEvent(new Event("toggle"));
-    expect(onPointToggle).toHaveBeenLastCalledWith(point);
-    details.open = false;
-    details.dispatchEvent(new Event("toggle"));
-    expect(onPointToggle).toHaveBeenLastCalledWith(null);
+    expect(onPointHot).toHaveBeenLastCalledWith("BL40");
+    details.querySelector("summary")!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+    expect(onPointHot).toHaveBeenLastCalledWith("BL40");
+    details.querySelector("summary")!.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    expect(onPointHot).toHaveBeenLastCalledWith("BL40");
+    expect(onPointHot).not.toHaveBeenCalledWith(null);
   });
 });
 
 describe("section shortcuts", () => {
   it("offer every part of the panel and scroll to it", () => {
-    const panel = renderRegionPanel(detail, { onPointToggle: () => {} });
+    const panel = renderRegionPanel(detail, { onPointHot: () => {} });
     document.body.replaceChildren(panel);
     const jumps = [...panel.querySelectorAll<HTMLButtonElement>(".jump-link")].map((b) => b.dataset.jump);
     expect(jumps).toEqual(["flags", "points-on", "techniques", "timeline", "cautions"]);

@@ -13,8 +13,8 @@ import { type Child, h } from "../dom";
 import { renderTimeline } from "./timeline";
 
 export interface PanelHandlers {
-  /** A point's details were opened (or all closed: `null`). */
-  onPointToggle(point: Point | null): void;
+  /** A point's card was hovered, focused or opened (its dot on the figure lights up), or left. */
+  onPointHot(pointId: string | null): void;
   /** The person asked for the other side of the same region. */
   onSide?(side: Side): void;
   /** The person's own log for this region-side, shown above what the catalogue says. */
@@ -96,11 +96,12 @@ export function renderPoint(
   sources: Map<string, Source>,
   mine: PersonalCaution[] = [],
   tools: HTMLElement | null = null,
+  n?: number,
 ): HTMLDetailsElement {
   return h(
     "details",
-    { class: "item point", "data-point": point.id },
-    h("summary", {}, pointTitle(point, mine)),
+    { class: "item point", "data-point": point.id, "data-n": n ?? null },
+    h("summary", {}, n !== undefined ? h("span", { class: "dot-number", "aria-label": `Point ${n} on the figure` }, String(n)) : null, pointTitle(point, mine)),
     renderPersonal(mine),
     field("Where", h("p", {}, point.location)),
     field("How to find it", h("p", {}, point.how_to_find)),
@@ -250,12 +251,14 @@ function section(title: string, testId: string, items: HTMLElement[], empty: str
 
 export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers): HTMLElement {
   const sources = new Map(detail.sources.map((s) => [s.id, s]));
-  const points = [...detail.points_on, ...detail.points_for];
   const mine = personalIndex(detail.personal);
   const pointName = (p: Point) => (p.code && p.pinyin ? `${p.code} ${p.pinyin}` : (p.names[0] ?? p.id));
   const pointTools = (p: Point) => handlers.tools?.("point", p.id, pointName(p), p.how_to_apply) ?? null;
-  const pointsOn = detail.points_on.map((p) => renderPoint(p, sources, mine("point", p.id), pointTools(p)));
-  const pointsFor = detail.points_for.map((p) => renderPoint(p, sources, mine("point", p.id), pointTools(p)));
+  // Numbered as their dots on the figure: points on the region first, then those elsewhere.
+  const pointsOn = detail.points_on.map((p, i) => renderPoint(p, sources, mine("point", p.id), pointTools(p), i + 1));
+  const pointsFor = detail.points_for.map((p, i) =>
+    renderPoint(p, sources, mine("point", p.id), pointTools(p), detail.points_on.length + i + 1),
+  );
   const forRegion = mine("region", detail.region.id);
   const serious = detail.flags.filter((f) => f.severity !== "caution");
   const cautions = detail.flags.filter((f) => f.severity === "caution");
@@ -332,7 +335,8 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
     ),
   );
 
-  // One point open at a time drives the marker on the body map.
+  // A card hovered, focused or opened lights its dot on the figure; one card open at a time.
+  const pointOf = (target: EventTarget | null) => (target as Element | null)?.closest?.<HTMLDetailsElement>("details.point") ?? null;
   panel.addEventListener(
     "toggle",
     (e) => {
@@ -342,13 +346,23 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
         for (const other of panel.querySelectorAll<HTMLDetailsElement>("details.point[open]")) {
           if (other !== details) other.open = false;
         }
-        handlers.onPointToggle(points.find((p) => p.id === details.dataset.point) ?? null);
-      } else if (!panel.querySelector("details.point[open]")) {
-        handlers.onPointToggle(null);
+        handlers.onPointHot(details.dataset.point ?? null);
       }
     },
     true,
   );
+  panel.addEventListener("mouseover", (e) => {
+    const card = pointOf(e.target);
+    if (card) handlers.onPointHot(card.dataset.point ?? null);
+  });
+  panel.addEventListener("mouseout", (e) => {
+    const from = pointOf(e.target);
+    if (from && !from.contains(e.relatedTarget as Node | null)) handlers.onPointHot(panel.querySelector<HTMLDetailsElement>("details.point[open]")?.dataset.point ?? null);
+  });
+  panel.addEventListener("focusin", (e) => {
+    const card = pointOf(e.target);
+    if (card) handlers.onPointHot(card.dataset.point ?? null);
+  });
   return panel;
 }
 

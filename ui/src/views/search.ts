@@ -1,8 +1,9 @@
 // The search box: one field across regions, points, techniques and muscles. Results appear in
 // a list under it; Enter opens the first (or the highlighted) one.
 
-import { api, toCommandError } from "../api";
+import { toCommandError } from "../api";
 import type { SearchResult } from "../bindings/SearchResult";
+import type { SearchResults } from "../bindings/SearchResults";
 import { h } from "../dom";
 
 const KIND_LABEL: Record<SearchResult["kind"], string> = {
@@ -12,7 +13,7 @@ const KIND_LABEL: Record<SearchResult["kind"], string> = {
   muscle: "Muscle",
 };
 
-export function renderSearch(onOpen: (result: SearchResult) => void): HTMLElement {
+export function renderSearch(onOpen: (result: SearchResult) => void, find: (query: string) => Promise<SearchResults>): HTMLElement {
   const input = h("input", {
     type: "search",
     class: "search-input",
@@ -71,7 +72,7 @@ export function renderSearch(onOpen: (result: SearchResult) => void): HTMLElemen
       return;
     }
     try {
-      const found = await api.search(query);
+      const found = await find(query);
       if (mine === ticket) show(found.results, found.message);
     } catch (raw) {
       if (mine === ticket) show([], toCommandError(raw).message);

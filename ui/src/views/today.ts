@@ -12,6 +12,8 @@ export interface TodayHandlers {
   onSameAsYesterday(): Promise<void> | void;
   onLogWorkout(): void;
   onLogSeveral(): void;
+  /** Tonight's guided routine for today's sore regions. */
+  onRoutine(): void;
   onEdit(entry: SorenessEntry): void;
   onDelete(entry: SorenessEntry): void;
   onOpen(region: string, side: string): void;
@@ -23,6 +25,8 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
   const same = h("button", { type: "button", class: "secondary", "data-action": "same-as-yesterday" }, "Same as yesterday");
   const workout = h("button", { type: "button", class: "secondary", "data-action": "log-workout" }, "Log a workout");
   const several = h("button", { type: "button", class: "primary", "data-action": "log-several" }, "Log soreness");
+  const routine = h("button", { type: "button", class: "secondary", "data-action": "routine", disabled: day.cells.every((c) => c.intensity < 1) }, "Tonight's routine");
+  routine.addEventListener("click", () => handlers.onRoutine());
   same.addEventListener("click", async () => {
     // One copy per click: the button stays disabled until the copy is written.
     same.disabled = true;
@@ -41,7 +45,7 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
     { class: "today", "data-date": day.date },
     h("header", { class: "panel-header" }, h("h2", {}, isToday ? `Today · ${title}` : title)),
     h("p", { class: "summary" }, "Click a sore spot on the map to log it, or log several at once. The map shows each region's latest entry of the day."),
-    h("div", { class: "actions" }, several, same, workout),
+    h("div", { class: "actions" }, several, same, workout, routine),
     day.open_episodes.length
       ? h(
           "section",

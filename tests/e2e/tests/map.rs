@@ -1,0 +1,206 @@
+//! The body map as a person uses it: points drawn on the figure and followed to their cards,
+//! selection that never looks like soreness (light and dark), and tonight's routine run to the
+//! end with its treatments in the log.
+
+use serde_json::{json, Value};
+use soremap_e2e::{hours_ago, Session, WAIT};
+
+fn shape(view: &str, region: &str, side: &str) -> String {
+    format!(".figure[data-view={view}] .region[data-region={region}][data-side={side}]")
+}
+
+fn log(s: &Session, region: &str, side: &str, intensity: u8) {
+    let reply = s.invoke(
+        "log_soreness",
+        json!({"input": {"targets": [{"region": region, "side": side}], "intensity": intensity,
+               "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(1)}}),
+    );
+    assert!(reply["ok"].is_array(), "{reply}");
+}
+
+fn style(s: &Session, css: &str, property: &str) -> String {
+    s.execute(
+        "const el = document.querySelector(arguments[0]);
+         return el ? getComputedStyle(el).getPropertyValue(arguments[1]) : null;",
+        vec![json!(css), json!(property)],
+    )
+    .unwrap()
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+#[test]
+fn a_region_draws_every_point_as_a_numbered_dot_followed_to_its_card_by_keyboard() {
+    let data = tempfile::tempdir().unwrap();
+    let s = Session::launch_in(data.path());
+    s.click_on(&shape("back", "lower-back", "left"));
+    s.wait_for_text(".region-panel h2", "Left lower back", WAIT)
+        .unwrap();
+    s.wait_for(".point-dot", WAIT).unwrap();
+    let cards = s.find_all(".region-panel details.point").unwrap();
+    let dots = s.find_all(".point-dot").unwrap();
+    assert!(cards.len() >= 3, "{} cards", cards.len());
+    assert_eq!(
+        dots.len(),
+        cards.len(),
+        "one dot per point on a sided region"
+    );
+    for (i, dot) in dots.iter().enumerate() {
+        let label = s.attr(dot, "aria-label").unwrap().unwrap_or_default();
+        assert!(label.contains(": "), "dot {i} is named: {label:?}");
+        assert_eq!(s.attr(dot, "tabindex").unwrap().as_deref(), Some("0"));
+    }
+    s.screenshot("60-lower-back-dots").unwrap();
+
+    // Focus a dot with the keyboard: its card lights up; Enter opens the card.
+    let dot = s.find(".point-dot[data-n=\"2\"]").unwrap();
+    let id = s.attr(&dot, "data-dot").unwrap().unwrap();
+    s.execute("arguments[0].focus();", vec![Session::element_arg(&dot)])
+        .unwrap();
+    let card = format!(".region-panel details.point[data-point=\"{id}\"]");
+    s.wait_for(&format!("{card}.hot"), WAIT).unwrap();
+    s.press("\u{E007}").unwrap();
+    s.wait_for(&format!("{card}[open]"), WAIT).unwrap();
+    assert_eq!(
+        s.execute(
+            "return document.activeElement?.closest('details.point')?.dataset.point ?? null;",
+            vec![]
+        )
+        .unwrap(),
+        Value::String(id.clone()),
+        "the card's summary has the focus"
+    );
+
+    // Hovering a card lights its dot.
+    let other = s
+        .find(".region-panel details.point[data-n=\"1\"] summary")
+        .unwrap();
+    s.execute(
+        "arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));",
+        vec![Session::element_arg(&other)],
+    )
+    .unwrap();
+    s.wait_for(".point-dot.hot[data-n=\"1\"]", WAIT).unwrap();
+    s.screenshot("61-dot-and-card").unwrap();
+}
+
+#[test]
+fn selection_is_an_outline_and_never_a_soreness_colour_in_light_and_dark() {
+    let data = tempfile::tempdir().unwrap();
+    let s = Session::launch_in(data.path());
+    log(&s, "calf", "left", 7);
+    s.click_on("[data-action=today]");
+    let calf = shape("back", "calf", "left");
+    s.wait_for(&format!("{calf}[data-level=\"7\"]"), WAIT)
+        .unwrap();
+    let sore_fill = style(&s, &calf, "fill");
+    let plain = shape("back", "hamstrings", "left");
+    let plain_fill = style(&s, &plain, "fill");
+
+    // Every colour of the soreness scale, as the legend draws it.
+    let scale: Vec<String> = (0..=10)
+        .map(|n| {
+            style(
+                &s,
+                &format!(".legend .swatch[data-level=\"{n}\"]"),
+                "background-color",
+            )
+        })
+        .collect();
+
+    for theme in ["light", "dark"] {
+        s.execute(
+            "document.documentElement.dataset.theme = arguments[0];",
+            vec![json!(theme)],
+        )
+        .unwrap();
+        s.click_on(&calf);
+        s.wait_for(&format!("{calf}.selected"), WAIT).unwrap();
+        assert_eq!(
+            style(&s, &calf, "fill"),
+            sore_fill,
+            "{theme}: still its soreness"
+        );
+        let outline = style(&s, &calf, "stroke");
+        assert!(
+            !scale.contains(&outline),
+            "{theme}: {outline} is in {scale:?}"
+        );
+        s.click_on(&plain);
+        s.wait_for(&format!("{plain}.selected"), WAIT).unwrap();
+        let fill = style(&s, &plain, "fill");
+        assert!(
+            !scale.contains(&fill),
+            "{theme}: a selected region without soreness is filled {fill}, a soreness colour"
+        );
+        if theme == "light" {
+            assert_eq!(fill, plain_fill, "selection does not change the fill");
+        }
+        s.screenshot(&format!("62-selection-{theme}")).unwrap();
+    }
+    let bg = style(&s, "body", "background-color");
+    assert_ne!(bg, "rgb(245, 242, 237)", "dark mode changes the page");
+}
+
+#[test]
+fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
+    let data = tempfile::tempdir().unwrap();
+    let s = Session::launch_in(data.path());
+    log(&s, "calf", "left", 5);
+    log(&s, "abdomen", "center", 3);
+    s.click_on("[data-action=today]");
+    s.wait_for(
+        &format!("{}[data-level=\"5\"]", shape("back", "calf", "left")),
+        WAIT,
+    )
+    .unwrap();
+    s.click_on("[data-action=routine]");
+    let total = s
+        .wait_for_text("[data-routine=total]", "in all", WAIT)
+        .unwrap();
+    let steps = s.find_all("[data-routine-step]").unwrap().len();
+    assert!(steps >= 2, "{total}");
+    s.screenshot("63-routine").unwrap();
+    s.type_into("[name=before]", "5");
+    s.click_on("[data-routine=start]");
+    s.wait_for_text("[data-routine=current]", "Left calf", WAIT)
+        .unwrap();
+    // Each side of each step, as a person who is done early would: "Done, next".
+    let mut sides = 0;
+    while s.find("[data-routine=save]").is_err() {
+        s.click_on("[data-routine=next]");
+        sides += 1;
+        assert!(sides < 40, "the routine never ended");
+    }
+    s.type_into("[name=after]", "3");
+    s.click_on("[data-routine=save]");
+    let status = s
+        .wait_for_text("[data-routine=status]", "Saved", WAIT)
+        .unwrap();
+    assert!(
+        status.contains(&format!("Saved {sides} treatment")),
+        "{status}"
+    );
+
+    let day = s.invoke("day", json!({"date": hours_ago(0)[..10]}));
+    let treatments = day["ok"]["treatments"].as_array().unwrap();
+    assert_eq!(treatments.len(), sides);
+    assert!(treatments
+        .iter()
+        .all(|t| t["before"] == 5 && t["after"] == 3));
+    // Both calves (sided), the abdomen once (midline).
+    let sides_done: Vec<&str> = treatments
+        .iter()
+        .filter(|t| t["region"] == "calf")
+        .map(|t| t["side"].as_str().unwrap())
+        .collect();
+    assert!(sides_done.contains(&"left") && sides_done.contains(&"right"));
+    assert!(treatments
+        .iter()
+        .filter(|t| t["region"] == "abdomen")
+        .all(|t| t["side"] == "center"));
+    s.click_on("[data-routine=close]");
+    s.wait_for_text("[data-section=today-treatments]", "Left calf", WAIT)
+        .unwrap();
+}
