@@ -71,7 +71,9 @@ function halfOutline(pts: readonly Pt[]): string {
     const k = (pts[i][2] ?? 1) / 6;
     return [(at(i + 1)[0] - at(i - 1)[0]) * k, (at(i + 1)[1] - at(i - 1)[1]) * k];
   };
-  return `M${num(pts[0][0])},${num(pts[0][1])}${segments(pts, tangent, false)} Z`;
+  // Both ends reach half a unit past the midline, so the two halves overlap and no seam shows.
+  const [first, last] = [pts[0], pts[n - 1]];
+  return `M100.5,${num(first[1])} L${num(first[0])},${num(first[1])}${segments(pts, tangent, false)} L100.5,${num(last[1])} Z`;
 }
 
 /** Half of the figure's outline (viewer-left), closed along the midline. */
@@ -661,7 +663,7 @@ function digit(x0: number, x1: number, tip: number, base: number, lean = 0): Pt[
 // The back of the left hand, fingers up: little finger on the left, thumb on the right.
 const HAND_BACK: Pt[] = [
   [31, 138, 0.5], [28.6, 120], [21.6, 98], [18.4, 82], [19.6, 73.4], [30, 75.2], [45, 71.4], [60, 70.2],
-  [73, 73], [76.4, 84], [75, 98], [69.6, 116], [66, 138, 0.5],
+  [73, 73], [75.4, 84], [73.4, 96], [68.6, 112], [65, 138, 0.5],
 ];
 const FINGERS: Pt[][] = [
   digit(19.4, 30, 32, 71.6, -1.5),
@@ -670,8 +672,8 @@ const FINGERS: Pt[][] = [
   digit(62, 73, 17, 69.6, 0.8),
 ];
 const THUMB: Pt[] = [
-  [72.4, 116, 0.5], [77.6, 100], [83.2, 86], [88.4, 73.6], [92.4, 66.4], [96, 68.4], [95.6, 76],
-  [91.4, 90], [85.4, 106], [77.2, 122, 0.5],
+  [70.4, 120, 0.5], [74.8, 104], [79.6, 92], [84.6, 80], [88.8, 70.4], [93.6, 68.4], [96, 73.6],
+  [93.4, 86], [87.4, 100], [80, 116], [74, 128, 0.5],
 ];
 
 // The top of the left foot, toes up: little toe on the left, big toe on the right.
