@@ -338,6 +338,7 @@ impl Catalogue {
             if region.views.is_empty() {
                 problems.push(format!("region {} appears in no view", region.id));
             }
+            check_parent(self, region, &mut problems);
         }
         for point in &self.points {
             let what = format!("point {}", point.id);
@@ -518,6 +519,34 @@ fn check_ref(
 ) {
     if !known.contains(id) {
         problems.push(format!("{what}: unknown {kind} {id:?}"));
+    }
+}
+
+/// Regions come at two levels: a fine region names a coarse parent (one without a parent of
+/// its own). A sided fine region may lie in a midline parent (one side of the neck); a midline
+/// fine region may not lie in a sided parent, since its entries could not say which side.
+fn check_parent(catalogue: &Catalogue, region: &Region, problems: &mut Vec<String>) {
+    let Some(parent_id) = &region.parent else {
+        return;
+    };
+    let what = format!("region {}", region.id);
+    let Some(parent) = catalogue.region(parent_id) else {
+        problems.push(format!("{what}: unknown parent {parent_id:?}"));
+        return;
+    };
+    if parent.id == region.id {
+        problems.push(format!("{what}: is its own parent"));
+    } else if let Some(grand) = &parent.parent {
+        problems.push(format!(
+            "{what}: parent {} is itself a fine region (of {grand}); a parent must be coarse",
+            parent.id
+        ));
+    }
+    if !region.sided && parent.sided {
+        problems.push(format!(
+            "{what}: a midline region cannot lie in the sided region {}",
+            parent.id
+        ));
     }
 }
 
@@ -708,6 +737,37 @@ mod tests {
             problems.contains("health condition osteoporosis: no safety flag"),
             "{problems}"
         );
+    }
+
+    #[test]
+    fn region_hierarchy_is_checked() {
+        let mut catalogue = Catalogue::embedded().unwrap();
+        let base = catalogue.region("soleus").unwrap().clone();
+        let child = |id: &str, parent: &str, sided: bool| Region {
+            id: id.into(),
+            parent: Some(parent.into()),
+            sided,
+            ..base.clone()
+        };
+        catalogue.regions.extend([
+            child("deep-calf", "elbow-pit", true),
+            child("inner-soleus", "soleus", true),
+            child("throat", "chest", false),
+            child("front-neck", "neck", true),
+            child("self-loop", "self-loop", true),
+        ]);
+        let problems = catalogue.problems().join("\n");
+        for words in [
+            "region deep-calf: unknown parent \"elbow-pit\"",
+            "region inner-soleus: parent soleus is itself a fine region (of calf)",
+            "region throat: a midline region cannot lie in the sided region chest",
+            "region self-loop: is its own parent",
+        ] {
+            assert!(problems.contains(words), "{words}: {problems}");
+        }
+        // One side of the neck under the midline neck is allowed.
+        assert!(!problems.contains("front-neck"), "{problems}");
+        assert!(Catalogue::embedded().unwrap().problems().is_empty());
     }
 
     #[test]

@@ -18,8 +18,8 @@ use serde::de::DeserializeOwned;
 use crate::catalogue::{profile_condition, Catalogue, PROFILE};
 use crate::error::{Error, Result};
 use crate::model::{
-    AppInfo, CautionTarget, HealthItem, Muscle, PersonalCaution, Point, Region, RegionDetail,
-    SafetyFlag, Settings, Side, Source, Technique, Timeline,
+    coarse_side, AppInfo, CautionTarget, HealthItem, Muscle, PersonalCaution, Point, Region,
+    RegionDetail, RegionSide, SafetyFlag, Settings, Side, Source, Technique, Timeline,
 };
 
 /// The file name inside the data directory.
@@ -193,18 +193,45 @@ impl Database {
         Ok((region, side))
     }
 
+    /// The coarse region-side that an entry on `region`/`side` counts toward in Today and
+    /// Trends: a fine region's parent (one side of the neck counts toward the midline neck);
+    /// a coarse region-side is its own.
+    pub fn roll_up(&self, region: &str, side: &str) -> Result<RegionSide> {
+        let (region, side) = self.region_side(region, side)?;
+        let (coarse, side) = match &region.parent {
+            None => (region, side),
+            Some(parent) => {
+                let parent = self.region(parent)?;
+                let side = coarse_side(parent.sided, side);
+                (parent, side)
+            }
+        };
+        Ok(RegionSide {
+            label: coarse.label(side),
+            region: coarse.id,
+            side,
+        })
+    }
+
     /// What the region panel shows for one region-side.
     pub fn region_detail(&self, region: &str, side: &str) -> Result<RegionDetail> {
         let (region, side) = self.region_side(region, side)?;
+        // A coarse region's points include those lying in its fine regions.
         let points_on: Vec<Point> = self.bodies(
-            "SELECT body FROM points WHERE located_in = ?1 ORDER BY sort",
+            "SELECT body FROM points WHERE located_in = ?1 OR located_in IN
+               (SELECT id FROM regions WHERE json_extract(body, '$.parent') = ?1)
+             ORDER BY sort",
             &region.id,
         )?;
-        let points_for: Vec<Point> = self.bodies(
-            "SELECT p.body FROM point_uses u JOIN points p ON p.id = u.point_id
-             WHERE u.region_id = ?1 AND p.located_in <> ?1 ORDER BY p.sort",
-            &region.id,
-        )?;
+        let points_for: Vec<Point> = self
+            .bodies::<Point>(
+                "SELECT p.body FROM point_uses u JOIN points p ON p.id = u.point_id
+                 WHERE u.region_id = ?1 AND p.located_in <> ?1 ORDER BY p.sort",
+                &region.id,
+            )?
+            .into_iter()
+            .filter(|p| !points_on.iter().any(|on| on.id == p.id))
+            .collect();
         let techniques: Vec<Technique> = self.bodies(
             "SELECT t.body FROM technique_regions x JOIN techniques t ON t.id = x.technique_id
              WHERE x.region_id = ?1 ORDER BY t.sort",
@@ -221,7 +248,7 @@ impl Database {
         let all_flags = self.flags()?;
         let flags: Vec<SafetyFlag> = all_flags
             .iter()
-            .filter(|f| f.concerns(&region.id))
+            .filter(|f| f.concerns_region(&region))
             // A health-profile caution only matters to someone who has that condition.
             .filter(|f| {
                 let needs: Vec<&str> = f
@@ -406,7 +433,7 @@ fn personal_cautions(
         // techniques only where it applies.
         let Some(flag) = flags
             .iter()
-            .find(|f| f.id == p.flag && f.concerns(&region.id))
+            .find(|f| f.id == p.flag && f.concerns_region(region))
         else {
             continue;
         };

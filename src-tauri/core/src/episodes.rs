@@ -392,6 +392,7 @@ impl Database {
         let peak_hours = hours(start, parse(&episode.peak_at));
         let facts = safety::Facts {
             region: &episode.region,
+            parent: region.parent.as_deref(),
             symptoms: &symptoms,
             conditions: &conditions,
             intensity: episode.peak,

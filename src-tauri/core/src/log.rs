@@ -4,15 +4,15 @@
 //! field writes nothing. Deletes are soft, so they can be undone.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::db::Database;
 use crate::error::{Error, Result};
 use crate::model::{
-    DayCell, DayView, LogOptions, RaisedFlag, Region, RegionSide, Side, SorenessEntry,
-    SorenessInput, SymptomOption, Treatment, TreatmentInput, Workout, WorkoutInput,
+    roll_up, CoarseCell, DayCell, DayView, LogOptions, RaisedFlag, Region, RegionSide, Side,
+    SorenessEntry, SorenessInput, SymptomOption, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
 use crate::records::{
     Checker, OnDuplicate, SorenessFields, SorenessRecord, TreatmentFields, WorkoutFields,
@@ -391,9 +391,11 @@ impl Database {
         let (from, to) = day_bounds(date);
         let mut entries = self.entries_between(&from, &to)?;
         entries.reverse();
+        let cells = self.cells(date)?;
         Ok(DayView {
             date: date.to_string(),
-            cells: self.cells(date)?,
+            coarse: roll_up_cells(&self.regions()?, &cells),
+            cells,
             entries,
             workouts: self.workouts_between(&from, &to)?,
             treatments: self.treatments_between(&from, &to)?,
@@ -598,6 +600,41 @@ impl Database {
             _ => p.names.first().cloned().unwrap_or(p.id),
         })
     }
+}
+
+/// Rolls a day's cells up to the coarse regions: each coarse region-side takes the highest
+/// of its own and its fine regions' latest values. Cells on unknown regions are left out.
+pub fn roll_up_cells(regions: &[Region], cells: &[DayCell]) -> Vec<CoarseCell> {
+    let mut by_coarse: BTreeMap<(String, Side), Vec<DayCell>> = BTreeMap::new();
+    for cell in cells {
+        if let Some((coarse, side)) = roll_up(regions, &cell.region, cell.side) {
+            by_coarse
+                .entry((coarse.id.clone(), side))
+                .or_default()
+                .push(cell.clone());
+        }
+    }
+    let name = |id: &str, side: Side| {
+        regions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.label(side))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    by_coarse
+        .into_iter()
+        .map(|((region, side), mut parts)| {
+            parts.sort_by(|a, b| b.intensity.cmp(&a.intensity).then(a.region.cmp(&b.region)));
+            CoarseCell {
+                label: name(&region, side),
+                intensity: parts.iter().map(|c| c.intensity).max().unwrap_or(0),
+                at: parts.iter().map(|c| c.at.clone()).max().unwrap_or_default(),
+                region,
+                side,
+                parts,
+            }
+        })
+        .collect()
 }
 
 /// A write committed but reading it back failed: say so, so it is not saved twice.

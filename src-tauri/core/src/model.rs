@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::error::Error;
 
 /// Which side of the person's own body. Regions on the midline only have `Center`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Side {
@@ -100,6 +100,11 @@ pub struct Region {
     /// tendon or joint after training is seldom DOMS, so it is never judged against it.
     #[serde(default)]
     pub tissue: Tissue,
+    /// The coarse region a fine (muscle-level) region lies in; coarse regions have none.
+    /// Entries on a fine region count toward its parent in Today and Trends (see `roll_up`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub parent: Option<String>,
 }
 
 /// What a region mostly is, for judging its soreness against the DOMS time course.
@@ -119,6 +124,11 @@ impl Region {
         } else {
             &[Side::Center]
         }
+    }
+
+    /// Whether this is a coarse region (no parent).
+    pub fn is_coarse(&self) -> bool {
+        self.parent.is_none()
     }
 
     /// "Left calf", "Neck": how the region-side is named to the person.
@@ -402,6 +412,35 @@ pub struct SafetyFlag {
 impl SafetyFlag {
     pub fn concerns(&self, region: &str) -> bool {
         self.regions.is_empty() || self.regions.iter().any(|r| r == region)
+    }
+
+    /// Whether the flag concerns this region: a flag on a coarse region concerns its fine
+    /// regions too (a calf flag concerns the soleus).
+    pub fn concerns_region(&self, region: &Region) -> bool {
+        self.concerns(&region.id) || region.parent.as_deref().is_some_and(|p| self.concerns(p))
+    }
+}
+
+/// The side a fine region-side has on its coarse parent: a sided fine region under a midline
+/// parent (one side of the neck) counts toward the midline; otherwise the side is kept.
+pub fn coarse_side(parent_sided: bool, side: Side) -> Side {
+    if parent_sided {
+        side
+    } else {
+        Side::Center
+    }
+}
+
+/// The coarse region-side that `region` on `side` counts toward, looked up in `regions`.
+/// A coarse region is its own; `None` when the region is unknown.
+pub fn roll_up<'a>(regions: &'a [Region], region: &str, side: Side) -> Option<(&'a Region, Side)> {
+    let r = regions.iter().find(|r| r.id == region)?;
+    match &r.parent {
+        None => Some((r, side)),
+        Some(p) => {
+            let parent = regions.iter().find(|x| &x.id == p)?;
+            Some((parent, coarse_side(parent.sided, side)))
+        }
     }
 }
 
@@ -689,6 +728,27 @@ pub struct DayCell {
     pub at: String,
 }
 
+/// One coarse region-side's soreness on a day, with the entries on its fine regions rolled
+/// up into it: what the Today view shows per region when the map is read at the coarse level.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CoarseCell {
+    /// The coarse region's id.
+    pub region: String,
+    /// The coarse side (one side of the neck counts toward the midline neck).
+    pub side: Side,
+    /// "Left calf".
+    pub label: String,
+    /// The highest of the day's latest values of the coarse region-side and of each fine
+    /// region-side under it.
+    pub intensity: u8,
+    /// The latest of those entries' times.
+    pub at: String,
+    /// The cells that counted toward it (the coarse region's own and its fine regions'),
+    /// highest first, as logged.
+    pub parts: Vec<DayCell>,
+}
+
 /// How an episode began or ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -795,7 +855,11 @@ pub struct EpisodeView {
 #[ts(export)]
 pub struct DayView {
     pub date: String,
+    /// Each logged region-side's latest soreness, fine and coarse as logged (the map paints
+    /// these on their own shapes).
     pub cells: Vec<DayCell>,
+    /// The same day rolled up to the coarse regions: fine entries count toward their parent.
+    pub coarse: Vec<CoarseCell>,
     pub entries: Vec<SorenessEntry>,
     pub workouts: Vec<Workout>,
     pub treatments: Vec<Treatment>,

@@ -18,6 +18,9 @@ use crate::validate::TIME_FORMAT;
 #[derive(Debug, Clone, Default)]
 pub struct Facts<'a> {
     pub region: &'a str,
+    /// The region's coarse parent, for a fine region: rules and flags on the parent (calf)
+    /// hold for its fine regions (soleus) too.
+    pub parent: Option<&'a str>,
     /// Symptom ids ticked.
     pub symptoms: &'a [String],
     /// Health-profile conditions the person marked and timeline patterns the log shows.
@@ -87,7 +90,10 @@ pub fn evaluate(rule: &Rule, facts: &Facts<'_>) -> Option<Vec<String>> {
                     .then(|| vec!["you logged it as soreness from exercise".to_owned()]),
             }
         }
-        Rule::Region(list) => list.iter().any(|r| r == facts.region).then(Vec::new),
+        Rule::Region(list) => list
+            .iter()
+            .any(|r| r == facts.region || Some(r.as_str()) == facts.parent)
+            .then(Vec::new),
         Rule::All(rules) => {
             let mut why = Vec::new();
             for r in rules {
@@ -137,7 +143,7 @@ fn sentence(mut why: Vec<String>) -> String {
 pub fn raise(flags: &[SafetyFlag], facts: &Facts<'_>) -> Vec<Raised> {
     flags
         .iter()
-        .filter(|f| f.concerns(facts.region))
+        .filter(|f| f.concerns(facts.region) || facts.parent.is_some_and(|p| f.concerns(p)))
         .filter_map(|flag| {
             let why = evaluate(flag.when.as_ref()?, facts)?;
             let reason = if why.is_empty() {
@@ -178,10 +184,12 @@ impl Database {
             (Some(w), Some(at)) => Some((at - w).num_minutes() as f64 / 60.0),
             _ => None,
         };
+        let parent = self.region(&entry.region)?.parent;
         Ok(raise(
             flags,
             &Facts {
                 region: &entry.region,
+                parent: parent.as_deref(),
                 symptoms: &entry.symptoms,
                 conditions: &[],
                 intensity: entry.intensity,
@@ -225,6 +233,14 @@ mod tests {
         assert!(evaluate(&rule("when = { intensity_at_least = 6 }"), &facts).is_none());
         assert!(evaluate(&rule(r#"when = { region = ["calf", "shin"] }"#), &facts).is_some());
         assert!(evaluate(&rule(r#"when = { region = ["shin"] }"#), &facts).is_none());
+        // A rule on a coarse region holds for its fine regions.
+        let soleus = Facts {
+            region: "soleus",
+            parent: Some("calf"),
+            ..facts.clone()
+        };
+        assert!(evaluate(&rule(r#"when = { region = ["calf"] }"#), &soleus).is_some());
+        assert!(evaluate(&rule(r#"when = { region = ["shin"] }"#), &soleus).is_none());
     }
 
     #[test]

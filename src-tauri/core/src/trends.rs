@@ -2,6 +2,10 @@
 //! changed after each technique or point, and week and month summaries.
 //!
 //! Daily figures always use each region-side's latest entry of the day, as the Today view does.
+//! The calendar, the summaries, the medians and the left/right comparison are read at the
+//! coarse level: an entry on a fine region (soleus) counts toward its coarse region (calf),
+//! whose value for the day is the highest of its parts; the fine regions are named alongside.
+//! Series and episodes stay per region-side as logged.
 //! Changes after a treatment are observations (before → after, next day), never causes.
 
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +19,7 @@ use crate::db::Database;
 use crate::episodes::{derive, median};
 use crate::error::{Error, Result};
 use crate::log::parse_date;
-use crate::model::{Episode, EpisodeEdge, Side};
+use crate::model::{roll_up, Episode, EpisodeEdge, Side};
 use crate::validate::TIME_FORMAT;
 
 /// One region-side's soreness over a range, ready for a chart.
@@ -42,16 +46,21 @@ pub struct CalendarDay {
     pub date: String,
     /// The day's highest soreness across the body.
     pub max: u8,
-    /// Mean of each logged region-side's latest value that day.
+    /// Mean over the coarse region-sides logged that day, each at the highest of its own and
+    /// its fine regions' latest values.
     pub mean: f64,
+    /// Coarse region-sides logged that day.
     pub regions: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct RegionMedians {
+    /// The coarse region.
     pub region: String,
     pub name: String,
+    /// The fine regions whose episodes counted toward it, by name.
+    pub fine: Vec<String>,
     pub episodes: u32,
     pub median_hours_to_peak: f64,
     #[ts(optional)]
@@ -62,8 +71,11 @@ pub struct RegionMedians {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Asymmetry {
+    /// The coarse region.
     pub region: String,
     pub name: String,
+    /// The fine regions logged on the days compared, by name.
+    pub fine: Vec<String>,
     pub left_mean: f64,
     pub right_mean: f64,
     /// Days with both sides logged.
@@ -140,6 +152,13 @@ fn seconds(t: &str) -> i64 {
     NaiveDateTime::parse_from_str(t, TIME_FORMAT)
         .map(|t| t.and_utc().timestamp())
         .unwrap_or_default()
+}
+
+/// Sorted, without repeats.
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
 }
 
 fn mean(v: &[f64]) -> Option<f64> {
@@ -248,16 +267,47 @@ impl Database {
     pub fn trends(&self, from: &str, to: &str, now: NaiveDateTime) -> Result<TrendsOverview> {
         let (_, _, lo, hi) = bounds(from, to)?;
         let daily = self.daily_latest(&lo, &hi)?;
-        let regions: HashMap<String, String> = self
-            .regions()?
-            .into_iter()
-            .map(|r| (r.id, r.name))
+        let all_regions = self.regions()?;
+        let regions: HashMap<&str, &str> = all_regions
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str()))
             .collect();
-        let name = |id: &str| regions.get(id).cloned().unwrap_or_else(|| id.to_owned());
+        let name = |id: &str| {
+            regions
+                .get(id)
+                .map_or_else(|| id.to_owned(), |n| (*n).to_owned())
+        };
+
+        let fine_name = |id: &str| {
+            all_regions
+                .iter()
+                .find(|r| r.id == id && r.parent.is_some())
+                .map(|r| r.name.clone())
+        };
+        // Each day's coarse region-sides: the highest of their parts' latest values, and the
+        // fine regions among those parts.
+        let mut rolled: BTreeMap<(&str, String, Side), (u8, Vec<String>)> = BTreeMap::new();
+        for (day, region, side, v) in &daily {
+            let Ok(side) = side.parse::<Side>() else {
+                continue;
+            };
+            let Some((coarse, coarse_side)) = roll_up(&all_regions, region, side) else {
+                continue;
+            };
+            let e = rolled
+                .entry((day.as_str(), coarse.id.clone(), coarse_side))
+                .or_default();
+            e.0 = e.0.max(*v);
+            if let Some(n) = fine_name(region) {
+                if !e.1.contains(&n) {
+                    e.1.push(n);
+                }
+            }
+        }
 
         // Calendar.
         let mut by_day: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
-        for (day, _, _, v) in &daily {
+        for ((day, _, _), (v, _)) in &rolled {
             by_day.entry(day).or_default().push(*v);
         }
         let calendar: Vec<CalendarDay> = by_day
@@ -270,14 +320,21 @@ impl Database {
             })
             .collect();
 
-        // Asymmetry: days with both sides logged.
+        // Asymmetry: days with both sides of a coarse region logged.
         let mut sides: HashMap<(&str, &str), SidePair> = HashMap::new();
-        for (day, region, side, v) in &daily {
-            let cell = sides.entry((day, region)).or_default();
-            match side.as_str() {
-                "left" => cell.left = Some(*v),
-                "right" => cell.right = Some(*v),
-                _ => {}
+        let mut fine_of: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for ((day, region, side), (v, fine)) in &rolled {
+            let cell = sides.entry((day, region.as_str())).or_default();
+            match side {
+                Side::Left => cell.left = Some(*v),
+                Side::Right => cell.right = Some(*v),
+                Side::Center => continue,
+            }
+            let names = fine_of.entry(region.as_str()).or_default();
+            for n in fine {
+                if !names.contains(n) {
+                    names.push(n.clone());
+                }
             }
         }
         let mut pairs: BTreeMap<&str, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
@@ -293,6 +350,7 @@ impl Database {
             .map(|(region, (l, r))| Asymmetry {
                 region: region.to_owned(),
                 name: name(region),
+                fine: sorted(fine_of.get(region).cloned().unwrap_or_default()),
                 left_mean: mean(&l).unwrap_or(0.0),
                 right_mean: mean(&r).unwrap_or(0.0),
                 days: l.len() as u32,
@@ -323,15 +381,20 @@ impl Database {
             }
         }
         episodes.sort_by(|a, b| b.start.cmp(&a.start));
-        let mut per_region: BTreeMap<&str, Vec<&Episode>> = BTreeMap::new();
+        // Medians per coarse region: a fine region's episodes count toward its parent.
+        let mut per_region: BTreeMap<String, Vec<&Episode>> = BTreeMap::new();
         for e in &episodes {
-            per_region.entry(&e.region).or_default().push(e);
+            let coarse = roll_up(&all_regions, &e.region, e.side)
+                .map(|(r, _)| r.id.clone())
+                .unwrap_or_else(|| e.region.clone());
+            per_region.entry(coarse).or_default().push(e);
         }
         let medians = per_region
             .into_iter()
             .map(|(region, list)| RegionMedians {
-                region: region.to_owned(),
-                name: name(region),
+                name: name(&region),
+                fine: sorted(list.iter().filter_map(|e| fine_name(&e.region)).collect()),
+                region,
                 episodes: list.len() as u32,
                 median_hours_to_peak: median(list.iter().map(|e| e.hours_to_peak).collect())
                     .unwrap_or(0.0),

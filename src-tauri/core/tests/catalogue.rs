@@ -304,10 +304,17 @@ fn search_finds_body_words_techniques_and_muscles() {
             .any(|r| r.id == "back-of-knee" || r.id == "BL40"),
         "{knee:?}"
     );
+    // The piriformis is a region of its own now, and its muscle is found with it.
     assert_eq!(
         first(&db, "piriformis"),
-        (SearchKind::Muscle, "piriformis".into())
+        (SearchKind::Region, "piriformis".into())
     );
+    assert!(db
+        .search("piriformis")
+        .unwrap()
+        .results
+        .iter()
+        .any(|r| r.kind == SearchKind::Muscle && r.id == "piriformis"));
     assert_eq!(
         first(&db, "foam roll"),
         (SearchKind::Technique, "foam-rolling".into())

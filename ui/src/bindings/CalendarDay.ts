@@ -6,6 +6,11 @@ export type CalendarDay = { date: string,
  */
 max: number, 
 /**
- * Mean of each logged region-side's latest value that day.
+ * Mean over the coarse region-sides logged that day, each at the highest of its own and
+ * its fine regions' latest values.
  */
-mean: number, regions: number, };
+mean: number, 
+/**
+ * Coarse region-sides logged that day.
+ */
+regions: number, };

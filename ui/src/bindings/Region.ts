@@ -18,4 +18,9 @@ sided: boolean, views: Array<View>, summary: string,
  * What the region mostly is. Delayed onset muscle soreness is a muscle's: pain in a
  * tendon or joint after training is seldom DOMS, so it is never judged against it.
  */
-tissue: Tissue, };
+tissue: Tissue, 
+/**
+ * The coarse region a fine (muscle-level) region lies in; coarse regions have none.
+ * Entries on a fine region count toward its parent in Today and Trends (see `roll_up`).
+ */
+parent?: string, };
