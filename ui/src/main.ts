@@ -2,8 +2,9 @@
 // panel (its log, then what helps it) or a form for logging several regions or a workout.
 
 import "./styles.css";
+import "./views/figure.css";
 import { api, attempt, deleteWithUndo, dotsFor, message } from "./app/actions";
-import { type AppState, type Mode, enter, initialState, labelOf, mapView, navOf, togglePick as pickToggled, withDots, withHot } from "./app/state";
+import { type AppState, type Mode, coarseOf, enter, initialState, labelOf, mapView, navOf, togglePick as pickToggled, withDots, withHot } from "./app/state";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { Side } from "./bindings/Side";
 import type { SorenessEntry } from "./bindings/SorenessEntry";
@@ -345,6 +346,20 @@ async function start(root: HTMLElement): Promise<void> {
       if (mine !== ticket) return;
       const view = renderRegionPanel(detail, {
         onPointHot: (id) => set(withHot(state, id)),
+        related: (() => {
+          const me = state.regions.get(region);
+          const parent = me?.parent ? state.regions.get(me.parent) : undefined;
+          const children = [...state.regions.values()].filter((r) => r.parent === region);
+          return {
+            up: parent ? { id: parent.id, name: parent.name } : undefined,
+            down: children.map((r) => ({ id: r.id, name: r.name })),
+          };
+        })(),
+        onRegion: (other) => {
+          const target = state.regions.get(other);
+          const otherSide: Side = !target?.sided ? "center" : side === "center" ? state.lastSide : side;
+          void showRegion(other, otherSide);
+        },
         onSide: (other) => void showRegion(region, other),
         logSection: log,
         tools: (kind, id, name, guidance) =>
@@ -430,7 +445,11 @@ async function start(root: HTMLElement): Promise<void> {
       (region, side) => {
         const mode = state.mode;
         if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
-        else if (mode.kind === "trends") void showTrends(region, side, mode.preset);
+        else if (mode.kind === "trends") {
+          // Trends read at the coarse level: a muscle charts the region it belongs to.
+          const coarse = coarseOf(state, region, side);
+          void showTrends(coarse.region, coarse.side, mode.preset);
+        }
         else void showRegion(region, side);
       },
       {

@@ -176,6 +176,31 @@ pub struct Marker {
     pub view: View,
     pub x: f64,
     pub y: f64,
+    /// Where the point sits on an enlarged inset (hand or foot), where points lie too close
+    /// together to tell apart on the whole figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub inset: Option<InsetMarker>,
+}
+
+/// The enlarged drawings of the hand and foot, each of the person's left side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum Inset {
+    Hand,
+    FootTop,
+    Sole,
+}
+
+/// A point's place on an inset, in the inset's own box, for the person's left side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct InsetMarker {
+    pub inset: Inset,
+    pub x: f64,
+    pub y: f64,
 }
 
 /// An acupressure point.

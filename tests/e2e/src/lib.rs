@@ -46,6 +46,13 @@ pub struct Session {
 #[derive(Debug, Clone)]
 pub struct Element(String);
 
+impl Element {
+    /// An element returned by a script (`{"element-6066-…": id}`).
+    pub fn from_value(value: &Value) -> Element {
+        Element(value[ELEMENT_KEY].as_str().unwrap_or_default().to_owned())
+    }
+}
+
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Session {
@@ -246,13 +253,54 @@ impl Session {
         Session::launch(&["--data-dir", dir.to_str().expect("utf-8 path")]).expect("app launches")
     }
 
-    /// Waits for `css` and clicks it; panics with the selector when it cannot.
+    /// Waits for `css` and clicks it; panics with the selector when it cannot. A shape of the
+    /// body map is clicked where the person would click it: on a point the shape itself
+    /// receives (its box's centre can fall between two bellies of one muscle).
     pub fn click_on(&self, css: &str) {
         let el = self
             .wait_for(css, WAIT)
             .unwrap_or_else(|e| panic!("{css}: {e}"));
+        if css.contains(".region") {
+            return self
+                .click_inside(&el)
+                .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        }
         self.click(&el)
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// A real pointer click on a point of `el` that hit-testing gives to `el` itself.
+    pub fn click_inside(&self, el: &Element) -> Result<()> {
+        let at = self.execute(
+            "const el = arguments[0];
+             el.scrollIntoView({block: 'nearest'});
+             const r = el.getBoundingClientRect();
+             for (let n = 2; n <= 24; n *= 2) {
+               for (let i = 1; i < n; i++) for (let j = 1; j < n; j++) {
+                 const x = r.left + r.width * i / n, y = r.top + r.height * j / n;
+                 const hit = document.elementFromPoint(x, y);
+                 if (hit === el || el.contains(hit)) return [Math.round(x), Math.round(y)];
+               }
+             }
+             return null;",
+            vec![Session::element_arg(el)],
+        )?;
+        let (Some(x), Some(y)) = (at[0].as_i64(), at[1].as_i64()) else {
+            return Err("no point of the element can be clicked".into());
+        };
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{
+                "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+                "actions": [
+                    {"type": "pointerMove", "duration": 0, "origin": "viewport", "x": x, "y": y},
+                    {"type": "pointerDown", "button": 0},
+                    {"type": "pointerUp", "button": 0},
+                ],
+            }]})),
+        )?;
+        self.call("DELETE", "/actions", None).map(drop)
     }
 
     /// Replaces the text of the input matching `css`.

@@ -53,10 +53,18 @@ fn every_region_opens_a_complete_panel() {
                 count(&session, "[data-section=cautions] details.flag") >= 2,
                 "{what}"
             );
+            // A coarse region also lists the points on its finer muscles.
+            let within = |id: &str| {
+                id == region.id
+                    || catalogue
+                        .regions
+                        .iter()
+                        .any(|r| r.id == id && r.parent.as_deref() == Some(region.id.as_str()))
+            };
             let expected_points = catalogue
                 .points
                 .iter()
-                .filter(|p| p.located_in == region.id || p.used_for.contains(&region.id))
+                .filter(|p| within(&p.located_in) || p.used_for.contains(&region.id))
                 .count();
             let shown = count(&session, "details.point");
             assert_eq!(shown, expected_points, "{what}");
@@ -83,7 +91,9 @@ fn search_by_code_and_by_pinyin_opens_the_point() {
     session
         .wait_for("details.point[data-point=BL40][open]", WAIT)
         .unwrap();
-    session.wait_for(".marker[data-marker=BL40]", WAIT).unwrap();
+    session
+        .wait_for(".point-dot.hot[data-dot=BL40]", WAIT)
+        .unwrap();
 
     session.clear(&input).unwrap();
     session.type_text(&input, "zusanli").unwrap();
@@ -93,7 +103,7 @@ fn search_by_code_and_by_pinyin_opens_the_point() {
     session.click(&result).unwrap();
     session
         .wait_for(
-            ".region-panel[data-region=shin] details.point[data-point=ST36][open]",
+            ".region-panel[data-region=tibialis-anterior] details.point[data-point=ST36][open]",
             WAIT,
         )
         .unwrap();
@@ -177,23 +187,26 @@ fn front_and_back_region_panels() {
     session.screenshot("13-front-right-quadriceps").unwrap();
 
     let calf = session
-        .find(".figure[data-view=back] .region[data-region=calf][data-side=left]")
+        .find(".figure[data-view=back] .region[data-region=soleus][data-side=left]")
         .unwrap();
     session.click(&calf).unwrap();
     session
-        .wait_for_text(".region-panel h2", "Left calf", WAIT)
+        .wait_for_text(".region-panel h2", "Left soleus", WAIT)
         .unwrap();
     let right = session.find(".side-switch [data-side=right]").unwrap();
     session.click(&right).unwrap();
     session
-        .wait_for_text(".region-panel h2", "Right calf", WAIT)
+        .wait_for_text(".region-panel h2", "Right soleus", WAIT)
         .unwrap();
     let point = session
         .find("details.point[data-point=BL58] summary")
         .unwrap();
     session.click(&point).unwrap();
     session
-        .wait_for(".figure[data-view=back] .marker[data-marker=BL58]", WAIT)
+        .wait_for(
+            ".figure[data-view=back] .point-dot.hot[data-dot=BL58]",
+            WAIT,
+        )
         .unwrap();
     session.screenshot("14-back-right-calf").unwrap();
 

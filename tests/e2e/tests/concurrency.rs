@@ -62,8 +62,8 @@ fn the_map_answers_while_a_large_import_runs() {
     // Meanwhile a click on the map opens the region's panel before the import is done: the
     // import commits all at once, so its entries are not visible yet.
     let clicked = Instant::now();
-    s.click_on(".figure[data-view=back] .region[data-region=calf][data-side=left]");
-    s.wait_for_text(".region-panel h2", "Left calf", WAIT)
+    s.click_on(".figure[data-view=back] .region[data-region=soleus][data-side=left]");
+    s.wait_for_text(".region-panel h2", "Left soleus", WAIT)
         .unwrap();
     let entries = |s: &Session| {
         s.invoke("region_entries", json!({"region": "calf", "side": "left"}))["ok"]
@@ -124,7 +124,7 @@ fn a_second_soremap_on_the_same_data_folder_says_so_and_leaves() {
         "the second one did not touch the database"
     );
     // The first one still answers.
-    s.click_on(".figure[data-view=back] .region[data-region=calf][data-side=left]");
-    s.wait_for_text(".region-panel h2", "Left calf", WAIT)
+    s.click_on(".figure[data-view=back] .region[data-region=soleus][data-side=left]");
+    s.wait_for_text(".region-panel h2", "Left soleus", WAIT)
         .unwrap();
 }

@@ -82,7 +82,7 @@ fn trends_after_several_days() {
     let start = std::time::Instant::now();
     loop {
         let shape = s
-            .find(".figure[data-view=back] .region[data-region=calf][data-side=left]")
+            .find(".figure[data-view=back] .region[data-region=gastrocnemius][data-side=left]")
             .unwrap();
         if s.attr(&shape, "data-level").unwrap().as_deref() == Some("2") {
             break;
@@ -94,7 +94,7 @@ fn trends_after_several_days() {
         std::thread::sleep(Duration::from_millis(100));
     }
     // Clicking the map in Trends charts that region-side.
-    s.click_on(".figure[data-view=back] .region[data-region=calf][data-side=right]");
+    s.click_on(".figure[data-view=back] .region[data-region=gastrocnemius][data-side=right]");
     s.wait_for(".trend-chart[data-points=\"6\"] canvas", WAIT)
         .unwrap();
     let reply = s.invoke("trends", json!({"from": "2026-12-01", "to": "2026-01-01"}));

@@ -40,13 +40,13 @@ fn log_two_regions_from_the_map_and_see_the_colours() {
     let data = tempfile::tempdir().unwrap();
     let s = Session::launch_in(data.path());
     s.wait_for("[data-section=today-entries]", WAIT).unwrap();
-    assert_eq!(level(&s, "back", "calf", "left"), None);
+    assert_eq!(level(&s, "back", "soleus", "left"), None);
 
-    s.click_on(&shape("back", "calf", "left"));
-    s.wait_for_text(".region-panel h2", "Left calf", WAIT)
+    s.click_on(&shape("back", "soleus", "left"));
+    s.wait_for_text(".region-panel h2", "Left soleus", WAIT)
         .unwrap();
     log_in_panel(&s, 6);
-    wait_level(&s, "back", "calf", "left", Some("6"));
+    wait_level(&s, "back", "soleus", "left", Some("6"));
     s.wait_for("[data-section=log] .entry .dot[data-level=\"6\"]", WAIT)
         .unwrap();
 
@@ -56,7 +56,7 @@ fn log_two_regions_from_the_map_and_see_the_colours() {
     log_in_panel(&s, 3);
     wait_level(&s, "front", "quadriceps", "right", Some("3"));
     // Left and right stay apart.
-    assert_eq!(level(&s, "back", "calf", "right"), None);
+    assert_eq!(level(&s, "back", "soleus", "right"), None);
     assert_eq!(level(&s, "front", "quadriceps", "left"), None);
     // Colours fade in (a short CSS transition): poll until the logged one shows its colour.
     let start = std::time::Instant::now();
@@ -85,9 +85,9 @@ fn log_two_regions_from_the_map_and_see_the_colours() {
     let text = s
         .wait_for_text("[data-section=today-entries]", "Right quadriceps", WAIT)
         .unwrap();
-    assert!(text.contains("Left calf"), "{text}");
+    assert!(text.contains("Left soleus"), "{text}");
     s.wait_for(
-        "[data-section=open-episodes] [data-episode=\"calf/left\"]",
+        "[data-section=open-episodes] [data-episode=\"soleus/left\"]",
         WAIT,
     )
     .unwrap();
@@ -137,8 +137,8 @@ fn a_workout_starts_the_episode_on_the_timeline() {
     let data = tempfile::tempdir().unwrap();
     let s = Session::launch_in(data.path());
     s.click_on("[data-action=log-workout]");
-    s.click_on(&shape("back", "calf", "left"));
-    s.click_on(&shape("back", "calf", "right"));
+    s.click_on(&shape("back", "soleus", "left"));
+    s.click_on(&shape("back", "soleus", "right"));
     s.wait_for("[data-form=workout] .chips[data-selected=\"2\"]", WAIT)
         .unwrap();
     let activity = s.find("[data-form=workout] [name=activity]").unwrap();
@@ -151,7 +151,7 @@ fn a_workout_starts_the_episode_on_the_timeline() {
     .unwrap();
     s.click_on("[data-form=workout] button[type=submit]");
     s.wait_for(
-        "[data-section=open-episodes] [data-episode=\"calf/left\"]",
+        "[data-section=open-episodes] [data-episode=\"soleus/left\"]",
         WAIT,
     )
     .unwrap();
@@ -160,13 +160,13 @@ fn a_workout_starts_the_episode_on_the_timeline() {
     for (hours, v) in [(48, 5), (24, 7), (1, 6)] {
         let reply = s.invoke(
             "log_soreness",
-            json!({"input": {"targets": [{"region": "calf", "side": "left"}], "intensity": v,
+            json!({"input": {"targets": [{"region": "soleus", "side": "left"}], "intensity": v,
                    "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(hours)}}),
         );
         assert!(reply["ok"].is_array(), "{reply}");
     }
-    s.click_on(&shape("back", "calf", "left"));
-    s.wait_for_text(".region-panel h2", "Left calf", WAIT)
+    s.click_on(&shape("back", "soleus", "left"));
+    s.wait_for_text(".region-panel h2", "Left soleus", WAIT)
         .unwrap();
     let episode = s.wait_for_text(".episode", "workout", WAIT).unwrap();
     assert!(episode.contains("Peak 7/10"), "{episode}");

@@ -3,7 +3,7 @@
 //! end with its treatments in the log.
 
 use serde_json::{json, Value};
-use soremap_e2e::{hours_ago, Session, WAIT};
+use soremap_e2e::{hours_ago, Element, Session, WAIT};
 
 fn shape(view: &str, region: &str, side: &str) -> String {
     format!(".figure[data-view={view}] .region[data-region={region}][data-side={side}]")
@@ -39,12 +39,28 @@ fn a_region_draws_every_point_as_a_numbered_dot_followed_to_its_card_by_keyboard
         .unwrap();
     s.wait_for(".point-dot", WAIT).unwrap();
     let cards = s.find_all(".region-panel details.point").unwrap();
-    let dots = s.find_all(".point-dot").unwrap();
     assert!(cards.len() >= 3, "{} cards", cards.len());
+    // The dots on the figures themselves; the insets repeat those on the hand and foot.
+    let dots: Vec<Element> = s
+        .execute(
+            "return [...document.querySelectorAll('.point-dot')].filter(d => d.closest('svg').classList.contains('figure'));",
+            vec![],
+        )
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(Element::from_value)
+        .collect();
     assert_eq!(
         dots.len(),
         cards.len(),
         "one dot per point on a sided region"
+    );
+    let inset_dots = s.find_all(".insets .point-dot").unwrap();
+    assert!(
+        !inset_dots.is_empty(),
+        "the hand and foot insets show their points"
     );
     for (i, dot) in dots.iter().enumerate() {
         let label = s.attr(dot, "aria-label").unwrap().unwrap_or_default();
@@ -86,12 +102,67 @@ fn a_region_draws_every_point_as_a_numbered_dot_followed_to_its_card_by_keyboard
 }
 
 #[test]
+fn finer_muscles_open_on_both_views_and_sides_and_lead_to_their_region() {
+    let data = tempfile::tempdir().unwrap();
+    let s = Session::launch_in(data.path());
+    for (view, region, side, title) in [
+        (
+            "front",
+            "lateral-deltoid",
+            "right",
+            "Right side of shoulder",
+        ),
+        ("back", "lateral-deltoid", "left", "Left side of shoulder"),
+        ("back", "rotator-cuff", "left", "Left rotator cuff"),
+        (
+            "front",
+            "tibialis-anterior",
+            "left",
+            "Left tibialis anterior",
+        ),
+        ("back", "piriformis", "right", "Right piriformis"),
+        ("front", "hip-flexors", "left", "Left hip flexors"),
+        (
+            "back",
+            "quadratus-lumborum",
+            "right",
+            "Right quadratus lumborum",
+        ),
+        ("front", "neck-side", "left", "Left side of neck"),
+    ] {
+        s.click_on(&shape(view, region, side));
+        s.wait_for_text(".region-panel h2", title, WAIT).unwrap();
+        s.wait_for(
+            &format!(".region-panel[data-region={region}][data-side={side}]"),
+            WAIT,
+        )
+        .unwrap();
+    }
+    s.screenshot("64-fine-neck-side").unwrap();
+    // A muscle leads to the region it is part of, where the whole region can be logged.
+    s.click_on(&shape("back", "gastrocnemius", "left"));
+    s.click_on("[data-related=calf]");
+    s.wait_for_text(".region-panel h2", "Left calf", WAIT)
+        .unwrap();
+    let within = s
+        .wait_for_text(".region-panel .related", "Soleus", WAIT)
+        .unwrap();
+    assert!(within.contains("Gastrocnemius"), "{within}");
+    // Both muscles of the calf light up as the open region.
+    assert_eq!(
+        s.find_all(".figure .region.selected").unwrap().len(),
+        2,
+        "gastrocnemius and soleus"
+    );
+}
+
+#[test]
 fn selection_is_an_outline_and_never_a_soreness_colour_in_light_and_dark() {
     let data = tempfile::tempdir().unwrap();
     let s = Session::launch_in(data.path());
-    log(&s, "calf", "left", 7);
+    log(&s, "soleus", "left", 7);
     s.click_on("[data-action=today]");
-    let calf = shape("back", "calf", "left");
+    let calf = shape("back", "soleus", "left");
     s.wait_for(&format!("{calf}[data-level=\"7\"]"), WAIT)
         .unwrap();
     let sore_fill = style(&s, &calf, "fill");
@@ -147,11 +218,11 @@ fn selection_is_an_outline_and_never_a_soreness_colour_in_light_and_dark() {
 fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
     let data = tempfile::tempdir().unwrap();
     let s = Session::launch_in(data.path());
-    log(&s, "calf", "left", 5);
+    log(&s, "soleus", "left", 5);
     log(&s, "abdomen", "center", 3);
     s.click_on("[data-action=today]");
     s.wait_for(
-        &format!("{}[data-level=\"5\"]", shape("back", "calf", "left")),
+        &format!("{}[data-level=\"5\"]", shape("back", "soleus", "left")),
         WAIT,
     )
     .unwrap();
@@ -164,7 +235,7 @@ fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
     s.screenshot("63-routine").unwrap();
     s.type_into("[name=before]", "5");
     s.click_on("[data-routine=start]");
-    s.wait_for_text("[data-routine=current]", "Left calf", WAIT)
+    s.wait_for_text("[data-routine=current]", "Left soleus", WAIT)
         .unwrap();
     // Each side of each step, as a person who is done early would: "Done, next".
     let mut sides = 0;
@@ -192,7 +263,7 @@ fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
     // Both calves (sided), the abdomen once (midline).
     let sides_done: Vec<&str> = treatments
         .iter()
-        .filter(|t| t["region"] == "calf")
+        .filter(|t| t["region"] == "soleus")
         .map(|t| t["side"].as_str().unwrap())
         .collect();
     assert!(sides_done.contains(&"left") && sides_done.contains(&"right"));
@@ -201,6 +272,6 @@ fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
         .filter(|t| t["region"] == "abdomen")
         .all(|t| t["side"] == "center"));
     s.click_on("[data-routine=close]");
-    s.wait_for_text("[data-section=today-treatments]", "Left calf", WAIT)
+    s.wait_for_text("[data-section=today-treatments]", "Left soleus", WAIT)
         .unwrap();
 }

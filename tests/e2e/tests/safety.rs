@@ -164,19 +164,19 @@ fn two_weeks_of_ordinary_training_raise_nothing_alarming() {
         let reply = s.invoke(
             "log_workout",
             json!({"input": {"at": hours_ago(h), "activity": "Hill sprints", "effort": 7,
-                   "duration_min": 45, "note": "", "targets": [{"region": "calf", "side": "left"}]}}),
+                   "duration_min": 45, "note": "", "targets": [{"region": "soleus", "side": "left"}]}}),
         );
         assert!(reply["ok"].is_object(), "{reply}");
     }
     for (h, v) in entries {
         let reply = s.invoke(
             "log_soreness",
-            json!({"input": {"targets": [{"region": "calf", "side": "left"}], "intensity": v,
+            json!({"input": {"targets": [{"region": "soleus", "side": "left"}], "intensity": v,
                    "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(h)}}),
         );
         assert!(reply["ok"].is_array(), "{reply}");
     }
-    open_region(&s, "back", "calf", "left", "Left calf");
+    open_region(&s, "back", "soleus", "left", "Left soleus");
     s.wait_for(".bouts li", WAIT).unwrap();
     assert!(
         s.find_all(".bouts li").unwrap().len() >= 4,

@@ -144,3 +144,11 @@ export function mapView(state: AppState): MapView {
     hot: m.kind === "region" ? state.hot : null,
   };
 }
+
+/** The coarse region-side a fine one rolls up to (`soleus` left → `calf` left, `neck-side`
+ * right → `neck` center); a coarse one is its own. Trends read at the coarse level. */
+export function coarseOf(state: AppState, region: string, side: Side): { region: string; side: Side } {
+  const parent = state.regions.get(state.regions.get(region)?.parent ?? "");
+  if (!parent) return { region, side };
+  return { region: parent.id, side: parent.sided ? side : "center" };
+}

@@ -13,7 +13,11 @@ const dataFile = (name: string) => readFileSync(resolve(__dirname, "../../../dat
 const regions = (parse(dataFile("regions.toml")) as unknown as { region: CatalogueRegion[] }).region;
 const points = (
   parse(dataFile("points.toml")) as unknown as {
-    point: { id: string; located_in: string; marker?: { view: View; x: number; y: number } }[];
+    point: {
+      id: string;
+      located_in: string;
+      marker?: { view: View; x: number; y: number; inset?: { inset: keyof typeof INSETS; x: number; y: number } };
+    }[];
   }
 ).point;
 
@@ -199,6 +203,22 @@ describe("body map", () => {
     expect(outside).toEqual([]);
   });
 
+  it("places every inset marker on the enlarged hand or foot, inside its region there", () => {
+    const placed: string[] = [];
+    const outside: string[] = [];
+    for (const p of points) {
+      const at = p.marker?.inset;
+      if (!at) continue;
+      placed.push(p.id);
+      const ids = withDescendants(p.located_in);
+      const inset = INSETS[at.inset];
+      const hit = inset.shapes.some((shape) => ids.has(shape.region) && inside(shape.d, [at.x, at.y]));
+      if (!hit) outside.push(`${p.id} (${p.located_in}) at ${at.inset} ${at.x},${at.y}`);
+    }
+    expect(placed.length).toBeGreaterThanOrEqual(5);
+    expect(outside).toEqual([]);
+  });
+
   it("flattens paths with lines, curves and arcs", () => {
     const square = "M0,0 L10,0 L10,10 L0,10 Z";
     expect(inside(square, [5, 5])).toBe(true);
@@ -285,9 +305,14 @@ describe("body map", () => {
 
   it("highlights the selected region-side in every view and places markers per side", () => {
     const map = renderBodyMap(regions, () => {});
+    map.select("forearm-flexors", "left");
+    let selected = [...map.element.querySelectorAll(".region.selected")];
+    expect(selected.map((e) => e.getAttribute("data-region"))).toEqual(["forearm-flexors"]);
+    // The coarse forearm lights its own shape and its finer muscles, in both views.
     map.select("forearm", "left");
-    const selected = [...map.element.querySelectorAll(".region.selected")];
-    expect(selected.map((e) => e.getAttribute("data-view")).sort()).toEqual(["back", "front"]);
+    selected = [...map.element.querySelectorAll(".region.selected")];
+    expect(new Set(selected.map((e) => e.getAttribute("data-view")))).toEqual(new Set(["back", "front"]));
+    expect(new Set(selected.map((e) => e.getAttribute("data-region")))).toEqual(new Set(["forearm", "forearm-flexors", "forearm-extensors"]));
     expect(selected.every((e) => e.getAttribute("data-side") === "left")).toBe(true);
 
     const dot = (side: "left" | "right") => ({ id: "BL40", n: 1, marker: { view: "back" as const, x: 86.5, y: 318 }, side, label: "1: BL40 Weizhong" });
@@ -307,11 +332,17 @@ describe("body map", () => {
 
   it("selection and picking are outlines, never a soreness fill", () => {
     const map = renderBodyMap(regions, () => {});
-    map.paint([{ region: "calf", side: "left", intensity: 7, at: "2026-11-22T08:00:00" }]);
+    // An entry on the coarse calf colours its muscles; a finer entry of its own wins.
+    map.paint([
+      { region: "calf", side: "left", intensity: 7, at: "2026-11-22T08:00:00" },
+      { region: "soleus", side: "left", intensity: 3, at: "2026-11-22T09:00:00" },
+    ]);
     map.select("calf", "left");
-    const calf = map.element.querySelector<SVGElement>(".region.selected[data-region=calf]")!;
+    const calf = map.element.querySelector<SVGElement>(".region.selected[data-region=gastrocnemius]")!;
     // The soreness level stays the shape's own; the selection is only a class (an outline).
     expect(calf.getAttribute("data-level")).toBe("7");
+    expect(map.element.querySelector(".region.selected[data-region=soleus]")?.getAttribute("data-level")).toBe("3");
+    expect(map.element.querySelector(".region[data-region=gastrocnemius][data-side=right]")?.hasAttribute("data-level")).toBe(false);
     map.select("shin", "left");
     const shin = map.element.querySelector<SVGElement>(".region.selected[data-region=shin]")!;
     expect(shin.hasAttribute("data-level")).toBe(false);

@@ -11,7 +11,7 @@ import type { Region } from "../bindings/Region";
 import type { Side } from "../bindings/Side";
 import type { View } from "../bindings/View";
 import { h, svg } from "../dom";
-import { HEIGHT, SHAPES, SILHOUETTE_HALF, WIDTH, sideOf } from "./bodyShapes";
+import { HEIGHT, INSETS, SHAPES, SILHOUETTE_HALF, WIDTH, sideOf } from "./bodyShapes";
 
 const MIRROR = `matrix(-1 0 0 1 ${WIDTH} 0)`;
 
@@ -119,6 +119,8 @@ export function renderBodyMap(
     back: svg("g", { class: "markers" }),
   };
   const views: View[] = ["front", "back"];
+  // Enlarged hand and foot, drawn while the open region has points there.
+  const insets = h("div", { class: "insets", hidden: true, role: "group", "aria-label": "Hand and foot, enlarged" });
   const element = h(
     "div",
     { class: "body-map" },
@@ -130,7 +132,57 @@ export function renderBodyMap(
         sideCaptions(view),
       ),
     ),
+    insets,
   );
+
+  const dotNode = (dot: Dot, x: number, y: number, extra = "", scale = 1) =>
+    svg(
+      "g",
+      {
+        class: `point-dot${extra}`,
+        "data-dot": dot.id,
+        "data-n": dot.n,
+        transform: scale === 1 ? `translate(${x} ${y})` : `translate(${x} ${y}) scale(${scale})`,
+        role: "button",
+        tabindex: 0,
+        "aria-label": dot.label,
+      },
+      svg("circle", { class: "dot-halo", r: 7.5 }),
+      svg("circle", { class: "dot-disc", r: 5 }),
+      svg("text", { class: "dot-text", "text-anchor": "middle", y: 2.2 }, String(dot.n)),
+      svg("title", {}, dot.label),
+    );
+
+  /** Draws each inset (and side) that holds one of `dots`. */
+  const drawInsets = (dots: Dot[]) => {
+    const wanted = new Map<string, Dot[]>();
+    for (const dot of dots) {
+      const at = dot.marker.inset;
+      if (!at) continue;
+      const key = `${at.inset}/${dot.side === "right" ? "right" : "left"}`;
+      wanted.set(key, [...(wanted.get(key) ?? []), dot]);
+    }
+    insets.hidden = wanted.size === 0;
+    insets.replaceChildren(
+      ...[...wanted.entries()].map(([key, list]) => {
+        const [id, side] = key.split("/") as [keyof typeof INSETS, Side];
+        const inset = INSETS[id];
+        const mirror = side === "right" ? `matrix(-1 0 0 1 ${inset.width} 0)` : null;
+        const art = svg("g", { transform: mirror, "aria-hidden": "true" }, svg("path", { class: "inset-outline", d: inset.outline }));
+        for (const shape of inset.shapes) {
+          art.append(svg("path", { class: "region inset-region", d: shape.d, "data-region": shape.region, "data-side": side, "data-view": "inset" }));
+        }
+        const root = svg("svg", { viewBox: `0 0 ${inset.width} ${inset.height}`, class: "inset", "data-inset": id, "data-side": side }, art);
+        for (const dot of list) {
+          const at = dot.marker.inset!;
+          // The inset is drawn smaller than its box: larger dots keep the number readable.
+          root.append(dotNode(dot, side === "right" ? inset.width - at.x : at.x, at.y, " inset-dot", 2.2));
+        }
+        const caption = inset.label.replace("left", side);
+        return h("figure", { class: "inset-view" }, root, h("figcaption", {}, caption));
+      }),
+    );
+  };
 
   const dotOf = (target: EventTarget | null) => (target as Element | null)?.closest?.(".point-dot")?.getAttribute("data-dot") ?? null;
   const activate = (target: EventTarget | null) => {
@@ -167,23 +219,33 @@ export function renderBodyMap(
     if (dot) dotHandlers?.onHot(dot);
   });
 
+  const keyOf = (shape: Element) => `${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`;
+  /** The coarse region-side a fine shape belongs to (`neck-side` left → `neck` center), or null. */
+  const coarseKeyOf = (shape: Element): string | null => {
+    const region = byId.get(shape.getAttribute("data-region") ?? "");
+    const parent = region?.parent ? byId.get(region.parent) : undefined;
+    if (!parent) return null;
+    return `${parent.id}/${parent.sided ? shape.getAttribute("data-side") : "center"}`;
+  };
+
   let drawn = "";
   return {
     element,
     select(region, side) {
+      // A coarse region drawn only as its finer muscles (the calf) lights all of them.
+      const key = region === null ? null : `${region}/${side}`;
       for (const shape of element.querySelectorAll(".region")) {
-        const on =
-          region !== null &&
-          shape.getAttribute("data-region") === region &&
-          shape.getAttribute("data-side") === side;
+        const on = key !== null && (keyOf(shape) === key || coarseKeyOf(shape) === key);
         shape.classList.toggle("selected", on);
         shape.setAttribute("aria-pressed", String(on));
       }
     },
     paint(cells) {
+      // An entry on a coarse region colours its finer muscles that have none of their own.
       const level = new Map(cells.map((c) => [`${c.region}/${c.side}`, c.intensity]));
       for (const shape of element.querySelectorAll(".region")) {
-        const n = level.get(`${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`);
+        const coarse = coarseKeyOf(shape);
+        const n = level.get(keyOf(shape)) ?? (coarse ? level.get(coarse) : undefined);
         if (n === undefined) shape.removeAttribute("data-level");
         else shape.setAttribute("data-level", String(n));
       }
@@ -191,7 +253,8 @@ export function renderBodyMap(
     pick(picked) {
       const keys = new Set(picked.map((p) => `${p.region}/${p.side}`));
       for (const shape of element.querySelectorAll(".region")) {
-        shape.classList.toggle("picked", keys.has(`${shape.getAttribute("data-region")}/${shape.getAttribute("data-side")}`));
+        const coarse = coarseKeyOf(shape);
+        shape.classList.toggle("picked", keys.has(keyOf(shape)) || (coarse !== null && keys.has(coarse)));
       }
     },
     showDots(dots, hot) {
@@ -203,25 +266,9 @@ export function renderBodyMap(
         for (const dot of dots) {
           // Catalogue markers are given for the person's left side; mirror them for the right.
           const x = dot.side === "right" ? WIDTH - dot.marker.x : dot.marker.x;
-          markerLayers[dot.marker.view].append(
-            svg(
-              "g",
-              {
-                class: "point-dot",
-                "data-dot": dot.id,
-                "data-n": dot.n,
-                transform: `translate(${x} ${dot.marker.y})`,
-                role: "button",
-                tabindex: 0,
-                "aria-label": dot.label,
-              },
-              svg("circle", { class: "dot-halo", r: 7.5 }),
-              svg("circle", { class: "dot-disc", r: 5 }),
-              svg("text", { class: "dot-text", "text-anchor": "middle", y: 2.2 }, String(dot.n)),
-              svg("title", {}, dot.label),
-            ),
-          );
+          markerLayers[dot.marker.view].append(dotNode(dot, x, dot.marker.y));
         }
+        drawInsets(dots);
       }
       for (const el of element.querySelectorAll(".point-dot")) {
         el.classList.toggle("hot", hot !== null && el.getAttribute("data-dot") === hot);

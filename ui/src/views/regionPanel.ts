@@ -17,6 +17,10 @@ export interface PanelHandlers {
   onPointHot(pointId: string | null): void;
   /** The person asked for the other side of the same region. */
   onSide?(side: Side): void;
+  /** The coarse region this one is part of, and the finer muscles within this one. */
+  related?: { up?: { id: string; name: string }; down: { id: string; name: string }[] };
+  /** The person asked for a related region (same side, or the midline for a midline one). */
+  onRegion?(region: string): void;
   /** The person's own log for this region-side, shown above what the catalogue says. */
   logSection?: HTMLElement;
   /** Extra controls (the guided timer) for a point or technique. */
@@ -275,6 +279,7 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
       { class: "panel-header" },
       h("div", { class: "title-row" }, h("h2", { id: "region-title" }, detail.label), sideSwitch(detail, handlers.onSide)),
       h("p", { class: "summary" }, detail.region.summary),
+      relatedLinks(handlers),
       detail.region.tissue === "tendon-joint"
         ? h(
             "p",
@@ -364,6 +369,25 @@ export function renderRegionPanel(detail: RegionDetail, handlers: PanelHandlers)
     if (card) handlers.onPointHot(card.dataset.point ?? null);
   });
   return panel;
+}
+
+/** "Part of the calf" and "Finer: gastrocnemius, soleus": move between the two levels. */
+function relatedLinks(handlers: PanelHandlers): HTMLElement | null {
+  const related = handlers.related;
+  if (!related || (!related.up && !related.down.length)) return null;
+  const link = (r: { id: string; name: string }, text: string) => {
+    const b = h("button", { type: "button", class: "link", "data-related": r.id }, text);
+    b.addEventListener("click", () => handlers.onRegion?.(r.id));
+    return b;
+  };
+  return h(
+    "p",
+    { class: "related" },
+    related.up ? h("span", {}, "Part of ", link(related.up, `the ${related.up.name.toLowerCase()}`), " (log it as a whole there). ") : null,
+    related.down.length
+      ? h("span", {}, "Muscles within: ", ...related.down.flatMap((r, i) => [i ? ", " : "", link(r, r.name)]), ".")
+      : null,
+  );
 }
 
 export function renderError(title: string, message: string): HTMLElement {
