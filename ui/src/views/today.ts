@@ -76,6 +76,27 @@ export function renderToday(day: DayView, isToday: boolean, handlers: TodayHandl
           }),
         )
       : null,
+    day.coarse.some((c) => c.parts.length > 1 || c.parts.some((p) => p.region !== c.region))
+      ? h(
+          "section",
+          { class: "panel-section", "data-section": "today-regions" },
+          h("h3", {}, "By region", h("span", { class: "count" }, String(day.coarse.length))),
+          h(
+            "ul",
+            { class: "by-region" },
+            ...day.coarse.map((c) =>
+              h(
+                "li",
+                { "data-coarse": `${c.region}/${c.side}` },
+                h("span", { class: `dot level-${c.intensity}` }, String(c.intensity)),
+                " ",
+                h("strong", {}, c.label),
+                c.parts.some((p) => p.region !== c.region) ? h("span", { class: "muted" }, ` · highest of ${c.parts.length} part${c.parts.length === 1 ? "" : "s"} logged`) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
     h(
       "section",
       { class: "panel-section", "data-section": "today-entries" },
