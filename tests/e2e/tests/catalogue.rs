@@ -79,11 +79,16 @@ fn search_by_code_and_by_pinyin_opens_the_point() {
     let session = launch(data.path());
     let input = session.find("input[type=search]").unwrap();
 
+    // The list answers each keystroke in turn: wait for the answer to the whole query.
     session.type_text(&input, "bl-40").unwrap();
     let first = session
-        .wait_for(".search-result[data-id=BL40]", WAIT)
+        .wait_for_text(
+            ".search-results[data-query=\"bl-40\"] .search-result[data-id=BL40]",
+            "Weizhong",
+            WAIT,
+        )
         .unwrap();
-    assert!(session.text(&first).unwrap().contains("Weizhong"));
+    assert!(first.contains("BL40"), "{first}");
     session.type_text(&input, "\u{E007}").unwrap();
     session
         .wait_for(".region-panel[data-region=back-of-knee]", WAIT)
@@ -97,10 +102,7 @@ fn search_by_code_and_by_pinyin_opens_the_point() {
 
     session.clear(&input).unwrap();
     session.type_text(&input, "zusanli").unwrap();
-    let result = session
-        .wait_for(".search-result[data-id=ST36]", WAIT)
-        .unwrap();
-    session.click(&result).unwrap();
+    session.click_on(".search-results[data-query=\"zusanli\"] .search-result[data-id=ST36]");
     session
         .wait_for(
             ".region-panel[data-region=tibialis-anterior] details.point[data-point=ST36][open]",

@@ -44,9 +44,11 @@ export function renderSearch(onOpen: (result: SearchResult) => void, find: (quer
       el.setAttribute("aria-selected", String(i === index));
     });
   };
-  const show = (items: SearchResult[], message: string | undefined) => {
+  const show = (items: SearchResult[], message: string | undefined, query = "") => {
     results = items;
     active = -1;
+    // Which query the list answers: results for an earlier keystroke are replaced as typing goes on.
+    list.dataset.query = query;
     list.replaceChildren(
       ...items.map((r, i) => {
         const row = h(
@@ -73,7 +75,7 @@ export function renderSearch(onOpen: (result: SearchResult) => void, find: (quer
     }
     try {
       const found = await find(query);
-      if (mine === ticket) show(found.results, found.message);
+      if (mine === ticket) show(found.results, found.message, query);
     } catch (raw) {
       if (mine === ticket) show([], toCommandError(raw).message);
     }
