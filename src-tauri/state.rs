@@ -149,7 +149,7 @@ impl AppState {
 
     fn with_reader<T>(&self, f: impl FnOnce(&Database) -> Result<T>) -> Result<T> {
         let readers = &self.inner.readers;
-        let mut guard = readers
+        let guard = readers
             .iter()
             .find_map(|m| m.try_lock().ok())
             .unwrap_or_else(|| lock(&readers[0]));
@@ -159,8 +159,6 @@ impl AppState {
                 drop(guard);
                 // No read connection (the database is unavailable, or one could not be
                 // opened): the writer answers, or says why there is no database.
-                guard = lock(&readers[0]);
-                drop(guard);
                 self.with_writer(|db| f(db))
             }
         }

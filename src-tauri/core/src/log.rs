@@ -76,10 +76,19 @@ impl Database {
         now: NaiveDateTime,
     ) -> Result<Vec<SorenessEntry>> {
         let records = self.check_soreness(input, now)?;
+        self.insert_soreness(&records, now)
+    }
+
+    /// Writes checked soreness records in one transaction and reads them back.
+    fn insert_soreness(
+        &mut self,
+        records: &[SorenessRecord],
+        now: NaiveDateTime,
+    ) -> Result<Vec<SorenessEntry>> {
         let stamp = format_time(now);
         let ids = self.write(|tx| {
             let mut ids = Vec::new();
-            for record in &records {
+            for record in records {
                 let id = new_id(tx)?;
                 record.insert(tx, &id, &stamp, &stamp, OnDuplicate::Fail)?;
                 ids.push(id);
@@ -336,17 +345,7 @@ impl Database {
                 },
             )?);
         }
-        let stamp = format_time(now);
-        let ids = self.write(|tx| {
-            let mut ids = Vec::new();
-            for record in &records {
-                let id = new_id(tx)?;
-                record.insert(tx, &id, &stamp, &stamp, OnDuplicate::Fail)?;
-                ids.push(id);
-            }
-            Ok(ids)
-        })?;
-        self.entries_by_id(&ids)
+        self.insert_soreness(&records, now)
     }
 
     fn entry_at(&self, cell: &DayCell) -> Result<SorenessEntry> {

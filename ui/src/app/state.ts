@@ -106,11 +106,15 @@ export function withHot(state: AppState, hot: string | null): AppState {
 }
 
 /** "Left calf", "Neck": a region-side in words. */
+export function regionLabel(region: Region, side: Side): string {
+  if (side === "center") return region.name;
+  return `${side === "left" ? "Left" : "Right"} ${region.name.toLowerCase()}`;
+}
+
+/** As `regionLabel`, for a region known by id (the id itself when it is unknown). */
 export function labelOf(state: AppState, region: string, side: Side): string {
   const r = state.regions.get(region);
-  if (!r) return region;
-  if (side === "center") return r.name;
-  return `${side === "left" ? "Left" : "Right"} ${r.name.toLowerCase()}`;
+  return r ? regionLabel(r, side) : region;
 }
 
 /** Which header button is current in a mode. */

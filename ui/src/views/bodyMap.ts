@@ -5,7 +5,7 @@
 // While a region is open, each of its points is drawn as a numbered dot on the person's side:
 // a dot is focusable, named, and lights up with its card in the panel.
 
-import type { Dot } from "../app/state";
+import { type Dot, regionLabel } from "../app/state";
 import type { DayCell } from "../bindings/DayCell";
 import type { Region } from "../bindings/Region";
 import type { Side } from "../bindings/Side";
@@ -27,10 +27,7 @@ export interface BodyMap {
   pick(picked: { region: string; side: Side }[]): void;
 }
 
-export function regionLabel(region: Region, side: Side): string {
-  if (side === "center") return region.name;
-  return `${side === "left" ? "Left" : "Right"} ${region.name.toLowerCase()}`;
-}
+export { regionLabel };
 
 function figure(
   view: View,

@@ -40,6 +40,7 @@ pub const COMMANDS: &[&str] = &[
     "trends",
     "trend",
     "heatmap",
+    "routine",
     "export_json",
     "export_csv",
     "preview_import",
@@ -195,6 +196,7 @@ pub fn call(app: &mut App, command: &str, args: &Value) -> Result<Value, Refused
             done(app.reader.trend(&region, &side, &from, &to, now))
         }
         "heatmap" => done(app.reader.heatmap(&a("date")?)),
+        "routine" => done(app.reader.routine(now)),
         "export_json" => {
             let path = chosen(&a("path")?)?;
             done(app.reader.export_json(&path, now))
