@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "trends",
     "trend",
     "heatmap",
+    "calendar",
     "routine",
     "export_json",
     "export_csv",

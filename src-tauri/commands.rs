@@ -12,7 +12,7 @@ use soremap_core::model::{
 };
 use soremap_core::routine::Routine;
 use soremap_core::transfer::{ExportSummary, ImportPreview};
-use soremap_core::trends::{TrendSeries, TrendsOverview};
+use soremap_core::trends::{CalendarDay, TrendSeries, TrendsOverview};
 use soremap_core::{Error, Result};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
@@ -225,6 +225,17 @@ pub async fn routine(state: State<'_, AppState>) -> Result<Routine> {
 #[tauri::command]
 pub async fn heatmap(state: State<'_, AppState>, date: String) -> Result<Vec<DayCell>> {
     state.read("heatmap", move |db| db.heatmap(&date)).await
+}
+
+#[tauri::command]
+pub async fn calendar(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<Vec<CalendarDay>> {
+    state
+        .read("calendar", move |db| db.calendar(&from, &to))
+        .await
 }
 
 /// A path chosen in the system dialog; an empty one is refused by name.

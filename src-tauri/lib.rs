@@ -97,6 +97,7 @@ pub fn build<R: Runtime>(
             commands::trends,
             commands::trend,
             commands::heatmap,
+            commands::calendar,
             commands::routine,
             commands::export_json,
             commands::export_csv,

@@ -117,12 +117,39 @@ pub struct PeriodSummary {
     pub treatments: u32,
 }
 
+/// One region-side's soreness over the range in at most [`SPARK_BINS`] bins, for a small
+/// multiple: each bin holds the highest of the days' latest values, or nothing when no day in
+/// it was logged.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SideSpark {
+    pub region: String,
+    pub side: Side,
+    pub label: String,
+    /// The coarse region it counts toward (itself for a coarse region).
+    pub coarse: String,
+    /// The first bin's first day.
+    pub start: String,
+    pub step_days: u32,
+    pub values: Vec<Option<u8>>,
+    pub peak: u8,
+    /// Days logged.
+    pub days: u32,
+    /// The last day logged.
+    pub last: String,
+}
+
+/// Most bins a small multiple draws, whatever the range.
+pub const SPARK_BINS: i64 = 120;
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct TrendsOverview {
     pub from: String,
     pub to: String,
     pub calendar: Vec<CalendarDay>,
+    /// Every region-side logged in the range, in body order.
+    pub sides: Vec<SideSpark>,
     pub episodes: Vec<Episode>,
     pub medians: Vec<RegionMedians>,
     pub asymmetry: Vec<Asymmetry>,
@@ -176,7 +203,124 @@ fn bounds(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate, String, String)
     Ok((f, t, format!("{f}T00:00:00"), format!("{end}T00:00:00")))
 }
 
+/// Each day's coarse region-sides: the highest of their parts' latest values, and the fine
+/// regions among those parts.
+type Rolled<'a> = BTreeMap<(&'a str, String, Side), (u8, Vec<String>)>;
+
+fn rolled_up<'a>(regions: &[crate::model::Region], daily: &'a [Daily]) -> Rolled<'a> {
+    let mut rolled: Rolled<'a> = BTreeMap::new();
+    for (day, region, side, v) in daily {
+        let Ok(side) = side.parse::<Side>() else {
+            continue;
+        };
+        let Some((coarse, coarse_side)) = roll_up(regions, region, side) else {
+            continue;
+        };
+        let e = rolled
+            .entry((day.as_str(), coarse.id.clone(), coarse_side))
+            .or_default();
+        e.0 = e.0.max(*v);
+        let fine = regions
+            .iter()
+            .find(|r| r.id == *region && r.parent.is_some());
+        if let Some(n) = fine.map(|r| &r.name) {
+            if !e.1.contains(n) {
+                e.1.push(n.clone());
+            }
+        }
+    }
+    rolled
+}
+
+fn calendar_of(rolled: &Rolled<'_>) -> Vec<CalendarDay> {
+    let mut by_day: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+    for ((day, _, _), (v, _)) in rolled {
+        by_day.entry(day).or_default().push(*v);
+    }
+    by_day
+        .iter()
+        .map(|(day, v)| CalendarDay {
+            date: (*day).to_owned(),
+            max: v.iter().copied().max().unwrap_or(0),
+            mean: v.iter().map(|x| f64::from(*x)).sum::<f64>() / v.len() as f64,
+            regions: v.len() as u32,
+        })
+        .collect()
+}
+
+/// A small multiple per region-side logged, in the catalogue's body order.
+fn sparks(
+    regions: &[crate::model::Region],
+    daily: &[Daily],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<SideSpark> {
+    let span = (to - from).num_days() + 1;
+    let step = ((span + SPARK_BINS - 1) / SPARK_BINS).max(1);
+    let bins = ((span + step - 1) / step) as usize;
+    let mut by_side: HashMap<(&str, &str), SideSpark> = HashMap::new();
+    for (day, region, side, v) in daily {
+        let Ok(date) = NaiveDate::parse_from_str(day, "%Y-%m-%d") else {
+            continue;
+        };
+        let Ok(parsed) = side.parse::<Side>() else {
+            continue;
+        };
+        let Some(r) = regions.iter().find(|r| r.id == *region) else {
+            continue;
+        };
+        let bin = ((date - from).num_days() / step) as usize;
+        let spark = by_side
+            .entry((region.as_str(), side.as_str()))
+            .or_insert_with(|| SideSpark {
+                region: r.id.clone(),
+                side: parsed,
+                label: r.label(parsed),
+                coarse: r.parent.clone().unwrap_or_else(|| r.id.clone()),
+                start: from.to_string(),
+                step_days: step as u32,
+                values: vec![None; bins],
+                peak: 0,
+                days: 0,
+                last: String::new(),
+            });
+        if let Some(cell) = spark.values.get_mut(bin) {
+            *cell = Some(cell.unwrap_or(0).max(*v));
+        }
+        spark.peak = spark.peak.max(*v);
+        spark.days += 1;
+        if *day > spark.last {
+            spark.last.clone_from(day);
+        }
+    }
+    let order = |s: &SideSpark| {
+        let at = regions
+            .iter()
+            .position(|r| r.id == s.coarse)
+            .unwrap_or(usize::MAX);
+        let own = regions
+            .iter()
+            .position(|r| r.id == s.region)
+            .unwrap_or(usize::MAX);
+        (at, own, s.side.as_str())
+    };
+    let mut out: Vec<SideSpark> = by_side.into_values().collect();
+    out.sort_by_key(|s| order(s));
+    out
+}
+
+/// A day's latest value on one region-side: `(day, region, side, value)`.
+type Daily = (String, String, String, u8);
+
 impl Database {
+    /// The calendar of overall soreness between two dates (the Trends year view).
+    pub fn calendar(&self, from: &str, to: &str) -> Result<Vec<CalendarDay>> {
+        let (_, _, lo, hi) = bounds(from, to)?;
+        let daily = self.daily_latest(&lo, &hi)?;
+        let regions = self.regions()?;
+        Ok(calendar_of(&rolled_up(&regions, &daily)))
+    }
+
     /// One region-side's entries, episodes, workouts and treatments between two dates.
     pub fn trend(
         &self,
@@ -248,7 +392,7 @@ impl Database {
     }
 
     /// Each day's latest value per region-side, between two stored-time bounds.
-    fn daily_latest(&self, lo: &str, hi: &str) -> Result<Vec<(String, String, String, u8)>> {
+    fn daily_latest(&self, lo: &str, hi: &str) -> Result<Vec<Daily>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT day, region_id, side, intensity FROM (
                SELECT substr(at, 1, 10) AS day, region_id, side, intensity,
@@ -284,41 +428,9 @@ impl Database {
                 .find(|r| r.id == id && r.parent.is_some())
                 .map(|r| r.name.clone())
         };
-        // Each day's coarse region-sides: the highest of their parts' latest values, and the
-        // fine regions among those parts.
-        let mut rolled: BTreeMap<(&str, String, Side), (u8, Vec<String>)> = BTreeMap::new();
-        for (day, region, side, v) in &daily {
-            let Ok(side) = side.parse::<Side>() else {
-                continue;
-            };
-            let Some((coarse, coarse_side)) = roll_up(&all_regions, region, side) else {
-                continue;
-            };
-            let e = rolled
-                .entry((day.as_str(), coarse.id.clone(), coarse_side))
-                .or_default();
-            e.0 = e.0.max(*v);
-            if let Some(n) = fine_name(region) {
-                if !e.1.contains(&n) {
-                    e.1.push(n);
-                }
-            }
-        }
-
-        // Calendar.
-        let mut by_day: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
-        for ((day, _, _), (v, _)) in &rolled {
-            by_day.entry(day).or_default().push(*v);
-        }
-        let calendar: Vec<CalendarDay> = by_day
-            .iter()
-            .map(|(day, v)| CalendarDay {
-                date: (*day).to_owned(),
-                max: v.iter().copied().max().unwrap_or(0),
-                mean: v.iter().map(|x| f64::from(*x)).sum::<f64>() / v.len() as f64,
-                regions: v.len() as u32,
-            })
-            .collect();
+        let rolled = rolled_up(&all_regions, &daily);
+        let calendar = calendar_of(&rolled);
+        let spark_list = sparks(&all_regions, &daily, parse_date(from)?, parse_date(to)?);
 
         // Asymmetry: days with both sides of a coarse region logged.
         let mut sides: HashMap<(&str, &str), SidePair> = HashMap::new();
@@ -383,7 +495,8 @@ impl Database {
         episodes.sort_by(|a, b| b.start.cmp(&a.start));
         // Medians per coarse region: a fine region's episodes count toward its parent.
         let mut per_region: BTreeMap<String, Vec<&Episode>> = BTreeMap::new();
-        for e in &episodes {
+        // Bouts a workout opened that never brought soreness are not recoveries.
+        for e in episodes.iter().filter(|e| e.peak > 0) {
             let coarse = roll_up(&all_regions, &e.region, e.side)
                 .map(|(r, _)| r.id.clone())
                 .unwrap_or_else(|| e.region.clone());
@@ -500,6 +613,7 @@ impl Database {
             from: from.to_owned(),
             to: to.to_owned(),
             calendar,
+            sides: spark_list,
             episodes,
             medians,
             asymmetry,

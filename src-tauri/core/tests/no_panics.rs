@@ -812,6 +812,7 @@ fuzz_each!(
     trends,
     trend,
     heatmap,
+    calendar,
     routine,
     export_json,
     export_csv,

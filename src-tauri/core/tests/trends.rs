@@ -123,3 +123,54 @@ fn a_synthetic_year_has_the_expected_size_and_a_usable_trend() {
     assert!(o.calendar.len() >= 360);
     assert!(!o.weeks.is_empty() && o.months.len() >= 12);
 }
+
+#[test]
+fn small_multiples_bin_each_region_side_and_the_calendar_covers_any_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open_in_dir(dir.path()).unwrap();
+    log(&mut db, "calf", "left", 6.0, "2026-11-10T08:00");
+    log(&mut db, "calf", "left", 2.0, "2026-11-10T20:00");
+    log(&mut db, "calf", "left", 3.0, "2026-11-12T08:00");
+    log(&mut db, "soleus", "right", 5.0, "2026-11-11T08:00");
+    log(&mut db, "abdomen", "center", 4.0, "2025-03-02T08:00");
+
+    // 22 days: a bin per day, the day's latest value, gaps where nothing was logged.
+    let o = db.trends("2026-11-01", "2026-11-22", t(NOW)).unwrap();
+    assert_eq!(o.sides.len(), 2, "{:?}", o.sides);
+    let calf = &o.sides[0];
+    assert_eq!((calf.region.as_str(), calf.side.as_str()), ("calf", "left"));
+    assert_eq!(calf.step_days, 1);
+    assert_eq!(calf.values.len(), 22);
+    assert_eq!(calf.values[9], Some(2), "the day's latest entry");
+    assert_eq!(calf.values[10], None);
+    assert_eq!(calf.values[11], Some(3));
+    assert_eq!(
+        (calf.peak, calf.days, calf.last.as_str()),
+        (3, 2, "2026-11-12")
+    );
+    // A muscle is drawn as itself, in its region's place in body order.
+    assert_eq!(o.sides[1].region, "soleus");
+    assert_eq!(o.sides[1].coarse, "calf");
+
+    // Ten years: never more than the bin limit, each bin the highest of its days.
+    let o = db.trends("2016-11-22", "2026-11-22", t(NOW)).unwrap();
+    assert!(o
+        .sides
+        .iter()
+        .all(|s| s.values.len() as i64 <= soremap_core::trends::SPARK_BINS));
+    assert!(o.sides.iter().all(|s| s.step_days > 1));
+    let back = o.sides.iter().find(|s| s.region == "abdomen").unwrap();
+    assert_eq!(
+        back.values.iter().flatten().copied().collect::<Vec<_>>(),
+        vec![4]
+    );
+
+    // The year view reads any year, rolled up like the rest of Trends.
+    let year = db.calendar("2025-01-01", "2025-12-31").unwrap();
+    assert_eq!(year.len(), 1);
+    assert_eq!((year[0].date.as_str(), year[0].max), ("2025-03-02", 4));
+    let year = db.calendar("2026-01-01", "2026-12-31").unwrap();
+    assert_eq!(year.len(), 3);
+    assert_eq!(year[1].max, 5, "the soleus counts toward the calf");
+    assert!(db.calendar("2026-12-31", "2026-01-01").is_err());
+}

@@ -4,6 +4,11 @@ import type { CalendarDay } from "./CalendarDay";
 import type { Episode } from "./Episode";
 import type { PeriodSummary } from "./PeriodSummary";
 import type { RegionMedians } from "./RegionMedians";
+import type { SideSpark } from "./SideSpark";
 import type { TreatmentEffect } from "./TreatmentEffect";
 
-export type TrendsOverview = { from: string, to: string, calendar: Array<CalendarDay>, episodes: Array<Episode>, medians: Array<RegionMedians>, asymmetry: Array<Asymmetry>, effects: Array<TreatmentEffect>, weeks: Array<PeriodSummary>, months: Array<PeriodSummary>, };
+export type TrendsOverview = { from: string, to: string, calendar: Array<CalendarDay>, 
+/**
+ * Every region-side logged in the range, in body order.
+ */
+sides: Array<SideSpark>, episodes: Array<Episode>, medians: Array<RegionMedians>, asymmetry: Array<Asymmetry>, effects: Array<TreatmentEffect>, weeks: Array<PeriodSummary>, months: Array<PeriodSummary>, };

@@ -40,6 +40,7 @@ pub const COMMANDS: &[&str] = &[
     "trends",
     "trend",
     "heatmap",
+    "calendar",
     "routine",
     "export_json",
     "export_csv",
@@ -61,7 +62,7 @@ pub fn arg_names(command: &str) -> &'static [&'static str] {
         "delete_soreness" | "restore_soreness" | "delete_workout" => &["id"],
         "day" | "heatmap" => &["date"],
         "acknowledge_flag" => &["key"],
-        "trends" => &["from", "to"],
+        "trends" | "calendar" => &["from", "to"],
         "trend" => &["region", "side", "from", "to"],
         "export_csv" => &["kind", "path"],
         "export_json" | "preview_import" | "apply_import" | "backup_now" | "restore_backup" => {
@@ -196,6 +197,7 @@ pub fn call(app: &mut App, command: &str, args: &Value) -> Result<Value, Refused
             done(app.reader.trend(&region, &side, &from, &to, now))
         }
         "heatmap" => done(app.reader.heatmap(&a("date")?)),
+        "calendar" => done(app.reader.calendar(&a("from")?, &a("to")?)),
         "routine" => done(app.reader.routine(now)),
         "export_json" => {
             let path = chosen(&a("path")?)?;
