@@ -46,19 +46,24 @@ enum Event {
     Entry { intensity: u8 },
 }
 
-struct Building {
-    start: NaiveDateTime,
-    started_by: EpisodeEdge,
-    peak: u8,
-    peak_at: NaiveDateTime,
-    last: NaiveDateTime,
-    points: Vec<(NaiveDateTime, u8)>,
-    workouts: Vec<NaiveDateTime>,
+/// An episode as derived, with its times as times: what `derive` writes out as an `Episode`,
+/// and what summaries over the whole log read without formatting every point.
+pub(crate) struct Bout {
+    pub(crate) start: NaiveDateTime,
+    pub(crate) started_by: EpisodeEdge,
+    pub(crate) peak: u8,
+    pub(crate) peak_at: NaiveDateTime,
+    /// The latest entry or workout in it.
+    pub(crate) last: NaiveDateTime,
+    pub(crate) points: Vec<(NaiveDateTime, u8)>,
+    pub(crate) workouts: Vec<NaiveDateTime>,
+    /// When and how it ended; `None` while it is still going.
+    pub(crate) end: Option<(NaiveDateTime, EpisodeEdge)>,
 }
 
-impl Building {
+impl Bout {
     fn start_at_workout(at: NaiveDateTime) -> Self {
-        Building {
+        Bout {
             start: at,
             started_by: EpisodeEdge::Workout,
             peak: 0,
@@ -66,7 +71,13 @@ impl Building {
             last: at,
             points: Vec::new(),
             workouts: vec![at],
+            end: None,
         }
+    }
+
+    fn ended(mut self, at: NaiveDateTime, edge: EpisodeEdge) -> Self {
+        self.end = Some((at, edge));
+        self
     }
 
     /// Whether a workout at `at` starts the next bout: the soreness so far has peaked (it
@@ -82,14 +93,9 @@ impl Building {
         last < self.peak || at - self.peak_at >= Duration::hours(24)
     }
 
-    fn finish(
-        self,
-        region: &str,
-        side: Side,
-        label: &str,
-        end: Option<(NaiveDateTime, EpisodeEdge)>,
-    ) -> Episode {
+    fn finish(self, region: &str, side: Side, label: &str) -> Episode {
         let start = self.start;
+        let end = self.end;
         Episode {
             region: region.to_owned(),
             side,
@@ -125,6 +131,18 @@ pub fn derive(
     entries: &[(NaiveDateTime, u8)],
     now: NaiveDateTime,
 ) -> Vec<Episode> {
+    bouts(workouts, entries, now)
+        .into_iter()
+        .map(|b| b.finish(region, side, label))
+        .collect()
+}
+
+/// The bouts of one region-side, oldest first, as `derive` finds them.
+pub(crate) fn bouts(
+    workouts: &[NaiveDateTime],
+    entries: &[(NaiveDateTime, u8)],
+    now: NaiveDateTime,
+) -> Vec<Bout> {
     let mut events: Vec<(NaiveDateTime, Event)> = workouts
         .iter()
         .map(|t| (*t, Event::Workout))
@@ -139,23 +157,23 @@ pub fn derive(
 
     let gap = Duration::days(GAP_DAYS);
     let mut episodes = Vec::new();
-    let mut open: Option<Building> = None;
+    let mut open: Option<Bout> = None;
     for (at, event) in events {
         if let Some(b) = open.take() {
             if at - b.last > gap {
                 let end = b.last;
-                episodes.push(b.finish(region, side, label, Some((end, EpisodeEdge::NoEntries))));
+                episodes.push(b.ended(end, EpisodeEdge::NoEntries));
             } else {
                 open = Some(b);
             }
         }
         match (event, open.as_mut()) {
-            (Event::Workout, None) => open = Some(Building::start_at_workout(at)),
+            (Event::Workout, None) => open = Some(Bout::start_at_workout(at)),
             (Event::Workout, Some(b)) if b.peaked_by(at) => {
                 if let Some(b) = open.take() {
-                    episodes.push(b.finish(region, side, label, Some((at, EpisodeEdge::NextBout))));
+                    episodes.push(b.ended(at, EpisodeEdge::NextBout));
                 }
-                open = Some(Building::start_at_workout(at));
+                open = Some(Bout::start_at_workout(at));
             }
             (Event::Workout, Some(b)) => {
                 b.workouts.push(at);
@@ -163,7 +181,7 @@ pub fn derive(
             }
             (Event::Entry { intensity }, None) => {
                 if intensity > 0 {
-                    open = Some(Building {
+                    open = Some(Bout {
                         start: at,
                         started_by: EpisodeEdge::Soreness,
                         peak: intensity,
@@ -171,6 +189,7 @@ pub fn derive(
                         last: at,
                         points: vec![(at, intensity)],
                         workouts: Vec::new(),
+                        end: None,
                     });
                 }
             }
@@ -186,12 +205,7 @@ pub fn derive(
                 let past_peak_window = (at - b.start) >= Duration::hours(72);
                 if intensity <= 1 && (b.peak > 1 || past_peak_window) {
                     if let Some(b) = open.take() {
-                        episodes.push(b.finish(
-                            region,
-                            side,
-                            label,
-                            Some((at, EpisodeEdge::Resolved)),
-                        ));
+                        episodes.push(b.ended(at, EpisodeEdge::Resolved));
                     }
                 }
             }
@@ -200,9 +214,9 @@ pub fn derive(
     if let Some(b) = open {
         if now - b.last > gap {
             let end = b.last;
-            episodes.push(b.finish(region, side, label, Some((end, EpisodeEdge::NoEntries))));
+            episodes.push(b.ended(end, EpisodeEdge::NoEntries));
         } else {
-            episodes.push(b.finish(region, side, label, None));
+            episodes.push(b);
         }
     }
     episodes

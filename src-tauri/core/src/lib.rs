@@ -11,6 +11,7 @@ pub mod db;
 pub mod episodes;
 pub mod error;
 pub mod files;
+pub mod insights;
 pub mod log;
 pub mod model;
 pub(crate) mod records;

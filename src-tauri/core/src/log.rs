@@ -571,7 +571,7 @@ impl Database {
         Ok(out)
     }
 
-    fn technique_name(&self, id: &str) -> Result<String> {
+    pub(crate) fn technique_name(&self, id: &str) -> Result<String> {
         let body: Option<String> = self
             .conn
             .prepare_cached("SELECT body FROM techniques WHERE id = ?1")?
@@ -584,7 +584,7 @@ impl Database {
         Ok(t.name)
     }
 
-    fn point_name(&self, id: &str) -> Result<String> {
+    pub(crate) fn point_name(&self, id: &str) -> Result<String> {
         let body: Option<String> = self
             .conn
             .prepare_cached("SELECT body FROM points WHERE id = ?1")?

@@ -188,12 +188,12 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
     v
 }
 
-fn mean(v: &[f64]) -> Option<f64> {
+pub(crate) fn mean(v: &[f64]) -> Option<f64> {
     (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
 }
 
 /// The inclusive date range as stored-time bounds `[from, to+1day)`.
-fn bounds(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate, String, String)> {
+pub(crate) fn bounds(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate, String, String)> {
     let f = parse_date(from)?;
     let t = parse_date(to)?;
     if t < f {
