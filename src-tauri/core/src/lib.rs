@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod log;
 pub mod model;
+pub mod pdf;
 pub(crate) mod records;
 pub mod routine;
 pub mod safety;
