@@ -3,7 +3,8 @@
 # everything is there it only checks and returns.
 #
 #   scripts/setup.sh          what building and running the app needs
-#   scripts/setup.sh --test   plus what the test suite needs (Xvfb, WebKitWebDriver, tauri-driver)
+#   scripts/setup.sh --test   plus what the test suite needs (Xvfb, WebKitWebDriver, tauri-driver,
+#                             poppler-utils for reading back report PDFs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libssl-dev file)
 if $with_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git xdotool)
+  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git xdotool poppler-utils)
 fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -14,6 +14,7 @@ pub mod files;
 pub mod insights;
 pub mod log;
 pub mod model;
+pub mod pdf;
 pub(crate) mod records;
 pub mod routine;
 pub mod safety;
