@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "trend",
     "heatmap",
     "calendar",
+    "insights",
+    "save_report",
     "routine",
     "export_json",
     "export_csv",

@@ -5,11 +5,13 @@
 //! main thread. Arguments arrive as plain strings and are validated by the core, so a bad
 //! value becomes an `Error` with a clear message rather than a panic.
 
+use soremap_core::insights::Insights;
 use soremap_core::model::DayCell;
 use soremap_core::model::{
     AppInfo, DayView, Episode, EpisodeView, LogOptions, Region, RegionDetail, SearchResults,
     Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
+use soremap_core::pdf::{ReportDocument, ReportSaved};
 use soremap_core::routine::Routine;
 use soremap_core::transfer::{ExportSummary, ImportPreview};
 use soremap_core::trends::{CalendarDay, TrendSeries, TrendsOverview};
@@ -235,6 +237,28 @@ pub async fn calendar(
 ) -> Result<Vec<CalendarDay>> {
     state
         .read("calendar", move |db| db.calendar(&from, &to))
+        .await
+}
+
+/// The Trends overview in words: recovery against the person's usual, the sorest regions,
+/// anything unusual and what seems to help.
+#[tauri::command]
+pub async fn insights(state: State<'_, AppState>, from: String, to: String) -> Result<Insights> {
+    state
+        .read("insights", move |db| db.insights(&from, &to, now()))
+        .await
+}
+
+/// Writes a report as a PDF to the file chosen in the save dialog.
+#[tauri::command]
+pub async fn save_report(
+    state: State<'_, AppState>,
+    path: String,
+    document: ReportDocument,
+) -> Result<ReportSaved> {
+    let path = chosen(&path)?;
+    state
+        .read("save_report", move |db| db.save_report(&document, &path))
         .await
 }
 

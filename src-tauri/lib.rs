@@ -98,6 +98,8 @@ pub fn build<R: Runtime>(
             commands::trend,
             commands::heatmap,
             commands::calendar,
+            commands::insights,
+            commands::save_report,
             commands::routine,
             commands::export_json,
             commands::export_csv,

@@ -14,6 +14,9 @@ import type { ExportSummary } from "./bindings/ExportSummary";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { TrendSeries } from "./bindings/TrendSeries";
 import type { TrendsOverview } from "./bindings/TrendsOverview";
+import type { Insights } from "./bindings/Insights";
+import type { ReportDocument } from "./bindings/ReportDocument";
+import type { ReportSaved } from "./bindings/ReportSaved";
 import type { Episode } from "./bindings/Episode";
 import type { EpisodeView } from "./bindings/EpisodeView";
 import type { LogOptions } from "./bindings/LogOptions";
@@ -82,6 +85,9 @@ export const api = {
   acknowledgeFlag: (key: string) => call<null>("acknowledge_flag", { key }),
   regionEntries: (region: string, side: Side | string) => call<SorenessEntry[]>("region_entries", { region, side }),
   trends: (from: string, to: string) => call<TrendsOverview>("trends", { from, to }),
+  insights: (from: string, to: string) => call<Insights>("insights", { from, to }),
+  saveReport: (path: string, document: ReportDocument) => call<ReportSaved>("save_report", { path, document }),
+  calendar: (from: string, to: string) => call<CalendarDay[]>("calendar", { from, to }),
   trend: (region: string, side: Side | string, from: string, to: string) =>
     call<TrendSeries>("trend", { region, side, from, to }),
   heatmap: (date: string) => call<DayCell[]>("heatmap", { date }),

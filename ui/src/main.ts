@@ -3,6 +3,7 @@
 
 import "./styles.css";
 import "./views/figure.css";
+import "./views/trends.css";
 import { api, attempt, deleteWithUndo, dotsFor, message } from "./app/actions";
 import { type AppState, type Mode, coarseOf, enter, initialState, labelOf, mapView, navOf, togglePick as pickToggled, withDots, withHot } from "./app/state";
 import type { SearchResult } from "./bindings/SearchResult";
@@ -24,9 +25,11 @@ import { showToast } from "./views/toast";
 import { renderToday } from "./views/today";
 import { renderWorkoutForm } from "./views/workoutForm";
 import { renderDataView } from "./views/dataView";
-import { renderReport } from "./views/report";
+import { buildReport, chartSvg, rangeCells } from "./views/report";
 import { renderRoutine } from "./views/routine";
-import { rangeOf, renderTrendChart, renderTrends } from "./views/trends";
+import { type TrendsView, rangeOf, renderTrends } from "./views/trends";
+import { save } from "@tauri-apps/plugin-dialog";
+import type { Insights } from "./bindings/Insights";
 
 const DISCLAIMER =
   "SoreMap is not medical advice. It shows what its sources say about self-care for ordinary " +
@@ -63,6 +66,8 @@ async function start(root: HTMLElement): Promise<void> {
       if (name === which) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
+    const title = mapArea.querySelector(".legend-title");
+    if (title) title.textContent = state.mode.kind === "trends" ? "Soreness in Trends" : "Soreness today";
     const view = mapView(state);
     map?.select(view.selected?.region ?? null, view.selected?.side);
     map?.pick(view.picked);
@@ -77,7 +82,10 @@ async function start(root: HTMLElement): Promise<void> {
   };
   /** Enters a mode: a new ticket, so answers for the mode left behind are dropped. */
   const go = (mode: Mode): number => {
+    // Trends paint the map with a range or a day; every other view shows today.
+    const leavingTrends = state.mode.kind === "trends" && mode.kind !== "trends";
     set(enter(state, mode));
+    if (leavingTrends) void paintDay();
     return ++ticket;
   };
   const label = (region: string, side: Side) => labelOf(state, region, side);
@@ -99,38 +107,77 @@ async function start(root: HTMLElement): Promise<void> {
     else if (mode.kind === "trends") await showTrends(mode.region, mode.side, mode.preset);
   };
 
+  /** The Trends view on screen, if any: a click on the map only changes its chart. */
+  let trendsView: TrendsView | null = null;
   const showTrends = async (region: string, side: Side, preset: string, range?: [string, string]) => {
     const mine = go({ kind: "trends", region, side, preset });
     const [from, to] = range ?? rangeOf(preset);
     try {
-      const [overview, series] = await Promise.all([api.trends(from, to), api.trend(region, side, from, to)]);
+      // The overview comes first and is painted at once; the rest fills in below it.
+      const insights = await api.insights(from, to);
       if (mine !== ticket) return;
-      const width = Math.max(280, panel.clientWidth - 60);
-      const { element: chart, chart: plot } = await renderTrendChart(series, width);
-      const view = renderTrends(overview, preset, chart, {
+      const view = renderTrends(insights, preset, { region, side }, {
         onDay: async (date) => {
           const cells = await attempt(() => api.heatmap(date));
           if (cells && mine === ticket) map?.paint(cells);
         },
         onRange: (f, t) => {
-          const p = (view.querySelector("select[name=range]") as HTMLSelectElement | null)?.value ?? preset;
-          void showTrends(region, side, p, [f, t]);
+          const p = (view.element.querySelector("select[name=range]") as HTMLSelectElement | null)?.value ?? preset;
+          void showTrends(state.mode.kind === "trends" ? state.mode.region : region, state.mode.kind === "trends" ? state.mode.side : side, p, [f, t]);
         },
-        onPrint: async () => {
-          const day = await api.day(localDate()).catch(() => null);
-          document.getElementById("report")?.remove();
-          document.body.append(renderReport(overview, map?.element.querySelector(".body-map") ?? map?.element ?? null, plot?.ctx.canvas ?? null, series.label, day?.open_episodes ?? []));
-          window.print();
+        onRangeMap: (o) => {
+          if (mine === ticket) map?.paint(rangeCells(o.sides, [...state.regions.values()]));
         },
+        onSaveReport: (v) => void saveReport(v, insights),
+        onHover: (r, s) => {
+          if (r) map?.select(r, s);
+          else sync();
+        },
+        onCharted: (r, s) => {
+          if (mine === ticket && state.mode.kind === "trends") set({ ...state, mode: { ...state.mode, region: r, side: s } });
+        },
+        loadSeries: (r, s, f, t) => api.trend(r, s, f, t),
+        loadYear: (y) => api.calendar(`${y}-01-01`, `${y}-12-31`),
       });
-      panel.replaceChildren(view);
-      if (overview.calendar.length) {
-        const cells = await api.heatmap(overview.calendar[overview.calendar.length - 1].date);
-        if (mine === ticket) map?.paint(cells);
-      }
+      trendsView = view;
+      panel.replaceChildren(view.element);
+      const overview = await api.trends(from, to);
+      if (mine !== ticket) return;
+      view.fill(overview);
     } catch (raw) {
       if (mine === ticket) panel.replaceChildren(renderError("Could not show trends", message(raw)));
     }
+  };
+
+  /** Writes the report for the range on screen as a PDF where the person chooses. */
+  const saveReport = async (view: TrendsView, insights: Insights) => {
+    const snap = view.snapshot();
+    if (!snap.overview) {
+      showToast("The report is still loading; try again in a moment.");
+      return;
+    }
+    let path: string | null;
+    try {
+      path = await save({ title: "Save SoreMap report", defaultPath: `soremap-report-${localDate()}.pdf`, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+    } catch (raw) {
+      showToast(`The file dialog could not open: ${message(raw)}`);
+      return;
+    }
+    if (!path) return;
+    const day = await api.day(localDate()).catch(() => null);
+    const document = buildReport({
+      insights,
+      overview: snap.overview,
+      regions: [...state.regions.values()],
+      series: snap.series,
+      chart: snap.canvas ? chartSvg(snap.canvas) : null,
+      year: snap.year,
+      yearDays: snap.yearDays,
+      open: day?.open_episodes ?? [],
+      made: new Date().toLocaleString(),
+    });
+    const done = await attempt(() => api.saveReport(path, document));
+    if (done) showToast(`Report saved to ${done.path} (${Math.max(1, Math.round(done.bytes / 1024))} KB).`);
   };
 
   const showData = async () => {
@@ -448,7 +495,8 @@ async function start(root: HTMLElement): Promise<void> {
         else if (mode.kind === "trends") {
           // Trends read at the coarse level: a muscle charts the region it belongs to.
           const coarse = coarseOf(state, region, side);
-          void showTrends(coarse.region, coarse.side, mode.preset);
+          if (trendsView?.element.isConnected) void trendsView.chartTo(coarse.region, [coarse.side]);
+          else void showTrends(coarse.region, coarse.side, mode.preset);
         }
         else void showRegion(region, side);
       },

@@ -1467,3 +1467,31 @@ mod tests {
         assert!(!png_is_reasonable(b"GIF89a"));
     }
 }
+
+/// Where a report was written, and its size.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, TS)]
+#[ts(export)]
+pub struct ReportSaved {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+impl crate::Database {
+    /// Lays the report out and writes it where the person chose, the way every export is
+    /// written: never over SoreMap's own files, and whole or not at all.
+    pub fn save_report(&self, doc: &ReportDocument, path: &std::path::Path) -> Result<ReportSaved> {
+        let path = crate::backup::refuse_protected_target(self.path(), path)?;
+        let bytes = render(doc)?;
+        crate::backup::atomic_write(&path, |out, tmp| {
+            use std::io::Write;
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io("write", tmp, e))
+        })?;
+        Ok(ReportSaved {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+}

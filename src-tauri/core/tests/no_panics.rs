@@ -813,6 +813,8 @@ fuzz_each!(
     trend,
     heatmap,
     calendar,
+    insights,
+    save_report,
     routine,
     export_json,
     export_csv,

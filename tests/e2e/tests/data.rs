@@ -59,7 +59,13 @@ fn trends_after_several_days() {
     s.wait_for(".trends .trend-chart canvas", WAIT).unwrap();
     let chart = s.find(".trend-chart").unwrap();
     assert_eq!(s.attr(&chart, "data-points").unwrap().as_deref(), Some("6"));
-    assert!(s.find_all(".calendar .cal-day[data-level]").unwrap().len() >= 5);
+    s.wait_for(".year-grid", WAIT).unwrap();
+    assert!(
+        s.find_all(".year-grid .year-day[data-level]")
+            .unwrap()
+            .len()
+            >= 5
+    );
     let episodes = s.find_all("[data-table=episodes] tbody tr").unwrap();
     assert_eq!(episodes.len(), 2, "one recovery per calf");
     let asym = s
@@ -93,10 +99,19 @@ fn trends_after_several_days() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    // Clicking the map in Trends charts that region-side.
+    // Clicking the map in Trends charts that region-side (the calf, which the muscle is part
+    // of), without drawing the rest of the view again.
+    s.execute(
+        "document.querySelector('.trends').dataset.kept = 'yes'",
+        vec![],
+    )
+    .unwrap();
     s.click_on(".figure[data-view=back] .region[data-region=gastrocnemius][data-side=right]");
+    s.wait_for(".chart-key-item[data-series='calf/right']", WAIT)
+        .unwrap();
     s.wait_for(".trend-chart[data-points=\"6\"] canvas", WAIT)
         .unwrap();
+    assert_eq!(s.find_all(".trends[data-kept=yes]").unwrap().len(), 1);
     let reply = s.invoke("trends", json!({"from": "2026-12-01", "to": "2026-01-01"}));
     assert!(
         reply["error"]["message"]

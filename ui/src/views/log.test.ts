@@ -1,13 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import type { LogOptions } from "../bindings/LogOptions";
 import type { Timeline } from "../bindings/Timeline";
-import type { TrendsOverview } from "../bindings/TrendsOverview";
 import { intensityWord } from "../time";
 import { typicalCurve } from "./episodeChart";
 import { renderLogForm } from "./logForm";
-import { renderReport } from "./report";
 import { defaultSeconds } from "./timer";
-import { rangeOf, renderCalendar } from "./trends";
 
 const options: LogOptions = {
   symptoms: [
@@ -89,57 +86,5 @@ describe("scale words, timer and curve", () => {
     expect(typicalCurve(24, t)).toBeLessThan(1);
     expect(typicalCurve(168, t)).toBe(0);
     expect(typicalCurve(120, t)).toBeGreaterThan(0);
-  });
-});
-
-const overview: TrendsOverview = {
-  from: "2026-11-01",
-  to: "2026-11-22",
-  calendar: [
-    { date: "2026-11-10", max: 7, mean: 4.5, regions: 2 },
-    { date: "2026-11-11", max: 3, mean: 2, regions: 2 },
-  ],
-  episodes: [
-    {
-      region: "calf",
-      side: "left",
-      label: "Left calf",
-      start: "2026-11-10T08:00:00",
-      started_by: "soreness",
-      peak: 7,
-      peak_at: "2026-11-10T08:00:00",
-      hours_to_peak: 0,
-      end: "2026-11-12T08:00:00",
-      duration_hours: 48,
-      ended_by: "resolved",
-      points: [],
-      workouts: [],
-    },
-  ],
-  medians: [],
-  asymmetry: [],
-  effects: [],
-  weeks: [],
-  months: [],
-};
-
-describe("trends and report", () => {
-  it("colours calendar days by the day's highest soreness", () => {
-    const cal = renderCalendar(overview);
-    expect(cal.querySelector('[data-date="2026-11-10"]')?.getAttribute("data-level")).toBe("7");
-    expect(cal.querySelector('[data-date="2026-11-12"]')?.hasAttribute("data-level")).toBe(false);
-  });
-
-  it("builds ranges back from today", () => {
-    expect(rangeOf("30", new Date("2026-11-22T12:00:00"))).toEqual(["2026-10-23", "2026-11-22"]);
-  });
-
-  it("puts the calendar, recoveries and a disclaimer in the printable report", () => {
-    const report = renderReport(overview, null, null, "Left calf", []);
-    expect(report.id).toBe("report");
-    expect(report.textContent).toContain("not medical advice");
-    expect(report.querySelectorAll("tbody tr")).toHaveLength(1);
-    expect(report.textContent).toContain("2.0 d");
-    expect(report.querySelector(".calendar")).not.toBeNull();
   });
 });

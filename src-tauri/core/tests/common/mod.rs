@@ -41,6 +41,8 @@ pub const COMMANDS: &[&str] = &[
     "trend",
     "heatmap",
     "calendar",
+    "insights",
+    "save_report",
     "routine",
     "export_json",
     "export_csv",
@@ -62,9 +64,10 @@ pub fn arg_names(command: &str) -> &'static [&'static str] {
         "delete_soreness" | "restore_soreness" | "delete_workout" => &["id"],
         "day" | "heatmap" => &["date"],
         "acknowledge_flag" => &["key"],
-        "trends" | "calendar" => &["from", "to"],
+        "trends" | "calendar" | "insights" => &["from", "to"],
         "trend" => &["region", "side", "from", "to"],
         "export_csv" => &["kind", "path"],
+        "save_report" => &["path", "document"],
         "export_json" | "preview_import" | "apply_import" | "backup_now" | "restore_backup" => {
             &["path"]
         }
@@ -74,7 +77,10 @@ pub fn arg_names(command: &str) -> &'static [&'static str] {
 
 /// Commands whose `path` is written to (as opposed to read from).
 pub fn writes_path(command: &str) -> bool {
-    matches!(command, "export_json" | "export_csv" | "backup_now")
+    matches!(
+        command,
+        "export_json" | "export_csv" | "backup_now" | "save_report"
+    )
 }
 
 /// Why a call did not succeed.
@@ -198,7 +204,13 @@ pub fn call(app: &mut App, command: &str, args: &Value) -> Result<Value, Refused
         }
         "heatmap" => done(app.reader.heatmap(&a("date")?)),
         "calendar" => done(app.reader.calendar(&a("from")?, &a("to")?)),
+        "insights" => done(app.reader.insights(&a("from")?, &a("to")?, now)),
         "routine" => done(app.reader.routine(now)),
+        "save_report" => {
+            let path = chosen(&a("path")?)?;
+            let document: soremap_core::pdf::ReportDocument = arg(command, args, "document")?;
+            done(app.reader.save_report(&document, &path))
+        }
         "export_json" => {
             let path = chosen(&a("path")?)?;
             done(app.reader.export_json(&path, now))

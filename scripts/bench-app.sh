@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Speed a person feels, in the real window of a release build: a click on the map until the
+# region's panel is painted, Today, Trends (overview painted, then a region-side switched) and
+# a search on a ten-year synthetic log — each against the floor, a trivial DOM change painted
+# in the same window and the same run. Prints medians and ratios.
+#
+#     scripts/bench-app.sh [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+rounds="${1:-15}"
+
+scripts/setup.sh --test >/dev/null
+npm --prefix ui run build --silent
+cargo build --release --features custom-protocol --quiet
+cargo build --release -p soremap-core --example fill --quiet
+cargo build --release -p soremap-e2e --example bench_ui --quiet
+
+data="$(mktemp -d)"
+trap 'rm -rf "$data"' EXIT
+target/release/examples/fill "$data" 3652 12
+
+export SOREMAP_APP="$PWD/target/release/soremap"
+xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
+  tauri-driver --port 4444 > target/tauri-driver-bench.log 2>&1 &
+  driver=$!
+  trap "kill $driver 2>/dev/null || true" EXIT
+  for _ in $(seq 50); do
+    (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
+    sleep 0.2
+  done
+  target/release/examples/bench_ui "$1" "$2"
+' bash "$data" "$rounds"
