@@ -13,8 +13,8 @@ rounds="${1:-15}"
 scripts/setup.sh --test >/dev/null
 npm --prefix ui run build --silent
 cargo build --release --features custom-protocol --quiet
-cargo build --release -p soremap-core --example fill --quiet
-cargo build --release -p soremap-e2e --example bench_ui --quiet
+# One build of both examples, so their shared dependencies are built once.
+cargo build --release -p soremap-core -p soremap-e2e --example fill --example bench_ui --quiet
 
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT

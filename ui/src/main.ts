@@ -45,6 +45,9 @@ interface Focus {
   muscle?: string;
 }
 
+/** Resolves once what the DOM holds now has been painted (two animation frames). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
 async function start(root: HTMLElement): Promise<void> {
   const panel = h("aside", { class: "panel", "aria-live": "polite" });
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
@@ -113,7 +116,10 @@ async function start(root: HTMLElement): Promise<void> {
     const mine = go({ kind: "trends", region, side, preset });
     const [from, to] = range ?? rangeOf(preset);
     try {
-      // The overview comes first and is painted at once; the rest fills in below it.
+      // The overview comes first and is painted at once; the rest fills in below it once the
+      // overview is on screen. Both are asked for at once (the core reads in parallel).
+      const rest = api.trends(from, to);
+      rest.catch(() => undefined);
       const insights = await api.insights(from, to);
       if (mine !== ticket) return;
       const view = renderTrends(insights, preset, { region, side }, {
@@ -141,7 +147,8 @@ async function start(root: HTMLElement): Promise<void> {
       });
       trendsView = view;
       panel.replaceChildren(view.element);
-      const overview = await api.trends(from, to);
+      await afterPaint();
+      const overview = await rest;
       if (mine !== ticket) return;
       view.fill(overview);
     } catch (raw) {

@@ -164,6 +164,11 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
     s.screenshot("68-trends-compare-left-right").unwrap();
 
     // The calendar shows this whole year and steps a year back.
+    s.execute(
+        "document.querySelector('[data-section=calendar]').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
     let year = s.find(".year").unwrap();
     let this_year: i32 = s
         .attr(&year, "data-year")

@@ -52,6 +52,8 @@ export interface ChartView {
   /** What the time axis shows now (seconds). */
   range(): [number, number] | null;
   canvas(): HTMLCanvasElement | null;
+  /** Shows other series on the same chart when it can (same count, all with entries). */
+  update(series: TrendSeries[]): boolean;
 }
 
 /** Draws the series on one chart with zoom and pan controls. */
@@ -61,25 +63,15 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
   const names = series.map((s) => s.label.toLowerCase()).join(" and the ");
   if (!withData.length) {
     host.append(h("p", { class: "empty" }, `No entries for the ${names} in this range.`));
-    return { element: host, zoom: () => undefined, range: () => null, canvas: () => null };
+    return { element: host, zoom: () => undefined, range: () => null, canvas: () => null, update: () => false };
   }
-  const peakWindows = series.flatMap((s) =>
-    s.episodes.map((e) => {
-      const start = Date.parse(`${e.start}Z`) / 1000;
-      return [start + 24 * 3600, start + 72 * 3600];
-    }),
-  );
-  const workouts = [...new Set(series.flatMap((s) => s.workouts))];
-  const treatments = [...new Set(series.flatMap((s) => s.treatments))];
-  // The whole time axis spans the entries and the workouts and treatments around them.
-  const all = [...series.flatMap((s) => s.times), ...workouts, ...treatments];
-  const lo = Math.min(...all) - 6 * 3600;
-  const hi = Math.max(...all) + 6 * 3600;
+  // What the hooks draw, replaced when the chart is given new series of the same shape.
+  const frame = frameOf(series);
   const data = aligned(series);
   const opts: uPlot.Options = {
     width,
     height: 220,
-    scales: { x: { time: true, range: (_u, min, max) => [min ?? lo, max ?? hi] }, y: { range: [0, 10] } },
+    scales: { x: { time: true, range: (_u, min, max) => [min ?? frame.lo, max ?? frame.hi] }, y: { range: [0, 10] } },
     axes: [{}, { values: (_u, ticks) => ticks.map((t) => String(t)) }],
     legend: { show: false },
     cursor: { drag: { x: true, y: false } },
@@ -99,7 +91,7 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
           const ctx = u.ctx;
           ctx.save();
           ctx.fillStyle = "rgba(217, 84, 43, 0.10)";
-          for (const [a, b] of peakWindows) {
+          for (const [a, b] of frame.peakWindows) {
             const x0 = u.valToPos(a, "x", true);
             const x1 = u.valToPos(b, "x", true);
             if (x1 < u.bbox.left || x0 > u.bbox.left + u.bbox.width) continue;
@@ -117,7 +109,7 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
           ctx.clip();
           const y = u.bbox.top + u.bbox.height - 2;
           ctx.fillStyle = "#165e6e";
-          for (const w of workouts) {
+          for (const w of frame.workouts) {
             const x = u.valToPos(w, "x", true);
             ctx.beginPath();
             ctx.moveTo(x, y - 8);
@@ -126,7 +118,7 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
             ctx.fill();
           }
           ctx.fillStyle = "#2f7d4a";
-          for (const t of treatments) {
+          for (const t of frame.treatments) {
             const x = u.valToPos(t, "x", true);
             ctx.fillRect(x - 3, y - 14, 6, 6);
           }
@@ -140,9 +132,10 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
   const plotHost = h("div", { class: "plot", tabindex: 0, "aria-label": `Soreness over time: ${series.map((s) => s.label).join(", ")}. Arrow keys pan, + and − zoom.` });
   // Times are local wall-clock seconds: show them as they are.
   const chart = new UPlot({ ...opts, tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), "Etc/UTC") }, data, plotHost);
-  const current = (): [number, number] => [chart.scales.x.min ?? lo, chart.scales.x.max ?? hi];
+  const current = (): [number, number] => [chart.scales.x.min ?? frame.lo, chart.scales.x.max ?? frame.hi];
   const set = ([a, b]: [number, number]) => {
     // Never beyond the data's own span, and never narrower than a day.
+    const { lo, hi } = frame;
     const span = Math.min(hi - lo, Math.max(86_400, b - a));
     const start = Math.min(Math.max(lo, a), hi - span);
     chart.setScale("x", { min: start, max: start + span });
@@ -169,7 +162,7 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
     { passive: false },
   );
   plotHost.addEventListener("keydown", (e) => {
-    const actions: Record<string, () => void> = { ArrowLeft: () => pan(-0.25), ArrowRight: () => pan(0.25), "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => set([lo, hi]) };
+    const actions: Record<string, () => void> = { ArrowLeft: () => pan(-0.25), ArrowRight: () => pan(0.25), "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => set([frame.lo, frame.hi]) };
     const act = actions[e.key];
     if (act) {
       e.preventDefault();
@@ -188,18 +181,47 @@ export async function renderTrendChart(series: TrendSeries[], width: number): Pr
     button("−", "zoom-out", "Zoom out", () => zoom(2)),
     button("+", "zoom-in", "Zoom in", () => zoom(0.5)),
     button("▶", "pan-on", "Later", () => pan(0.5)),
-    button("All", "zoom-all", "Show the whole range", () => set([lo, hi])),
+    button("All", "zoom-all", "Show the whole range", () => set([frame.lo, frame.hi])),
   );
-  const key = h(
-    "div",
-    { class: "chart-key" },
-    ...series.map((s, i) => h("span", { class: "chart-key-item", "data-series": `${s.region}/${s.side}` }, h("span", { class: `swatch-line series-${i % SERIES_COLOURS.length}` }), s.label)),
-  );
+  const key = h("div", { class: "chart-key" });
+  const drawKey = (list: TrendSeries[]) =>
+    key.replaceChildren(...list.map((s, i) => h("span", { class: "chart-key-item", "data-series": `${s.region}/${s.side}` }, h("span", { class: `swatch-line series-${i % SERIES_COLOURS.length}` }), s.label)));
+  drawKey(series);
   host.append(h("div", { class: "chart-bar" }, key, controls), plotHost);
   return {
     element: host,
-    zoom: (range) => set(range ?? [lo, hi]),
+    zoom: (range) => set(range ?? [frame.lo, frame.hi]),
     range: () => current(),
     canvas: () => chart.ctx.canvas,
+    update(next) {
+      // The same number of series, each with entries: the chart and its canvas are reused,
+      // which costs a redraw rather than a new chart.
+      if (next.length !== series.length || next.some((s) => !s.times.length)) return false;
+      Object.assign(frame, frameOf(next));
+      next.forEach((s, i) => {
+        chart.series[i + 1].label = s.label;
+      });
+      chart.setData(aligned(next), false);
+      set([frame.lo, frame.hi]);
+      drawKey(next);
+      host.setAttribute("data-points", String(next.reduce((n, s) => n + s.values.length, 0)));
+      plotHost.setAttribute("aria-label", `Soreness over time: ${next.map((s) => s.label).join(", ")}. Arrow keys pan, + and − zoom.`);
+      return true;
+    },
   };
+}
+
+/** The episodes' peak windows, workouts, treatments and the time axis of some series. */
+function frameOf(series: TrendSeries[]) {
+  const peakWindows = series.flatMap((s) =>
+    s.episodes.map((e) => {
+      const start = Date.parse(`${e.start}Z`) / 1000;
+      return [start + 24 * 3600, start + 72 * 3600];
+    }),
+  );
+  const workouts = [...new Set(series.flatMap((s) => s.workouts))];
+  const treatments = [...new Set(series.flatMap((s) => s.treatments))];
+  // The whole time axis spans the entries and the workouts and treatments around them.
+  const all = [...series.flatMap((s) => s.times), ...workouts, ...treatments];
+  return { peakWindows, workouts, treatments, lo: Math.min(...all) - 6 * 3600, hi: Math.max(...all) + 6 * 3600 };
 }

@@ -117,38 +117,47 @@ export function renderTrends(insights: Insights, preset: string, start: { region
     summaries: section("summaries", "Weeks and months", summariesHost),
   };
 
-  const drawCompare = (region: string, sides: Side[]) => {
+  // The comparison bar: built once, and only its states change with the chart.
+  const both = h("button", { type: "button", class: "secondary small", "data-action": "compare-sides" }, "Compare left and right");
+  const add = h("select", { name: "compare", "aria-label": "Add a region-side to the chart" }, h("option", { value: "" }, "Add to the chart…"));
+  const alone = h("button", { type: "button", class: "secondary small", "data-action": "chart-one", hidden: true }, "Just the first");
+  compare.append(both, add, alone);
+  const pairsCharted = () => charted.map((c) => [c.region, c.side] as [string, Side]);
+  both.addEventListener("click", () => {
+    const region = charted[0]?.region ?? start.region;
+    void view.chartTo(region, ["left", "right"]);
+  });
+  add.addEventListener("change", () => {
+    const [r, s] = add.value.split("/") as [string, Side];
+    add.value = "";
+    if (!r || charted.some((c) => c.region === r && c.side === s)) return;
+    void chartSeveral([...pairsCharted(), [r, s]]);
+  });
+  alone.addEventListener("click", () => void view.chartTo(charted[0]?.region ?? start.region, [charted[0]?.side ?? start.side]));
+  const drawCompare = (region: string) => {
     if (!overview) return;
-    const options = overview.sides.filter((s) => !(s.region === region && sides.includes(s.side)));
-    const other = options.find((s) => s.region === region && s.side !== "center");
-    const both = h("button", { type: "button", class: "secondary small", "data-action": "compare-sides", disabled: !other }, "Compare left and right");
-    both.addEventListener("click", () => void view.chartTo(region, ["left", "right"]));
-    const add = h("select", { name: "compare", "aria-label": "Add a region-side to the chart" }, h("option", { value: "" }, "Add to the chart…"), ...options.map((s) => h("option", { value: `${s.region}/${s.side}` }, s.label)));
-    add.addEventListener("change", () => {
-      const [r, s] = add.value.split("/") as [string, Side];
-      if (!r) return;
-      // Another region joins as a comparison; the same region adds its side.
-      if (r === region) void view.chartTo(region, [...sides, s]);
-      else void chartSeveral([...charted.map((c) => [c.region, c.side] as [string, Side]), [r, s]]);
-    });
-    const single = sides.length > 1 || charted.some((c) => c.region !== region);
-    const alone = h("button", { type: "button", class: "secondary small", "data-action": "chart-one", hidden: !single }, "Just the first");
-    alone.addEventListener("click", () => void view.chartTo(charted[0]?.region ?? region, [charted[0]?.side ?? sides[0]]));
-    compare.replaceChildren(both, add, alone);
+    if (add.options.length === 1) add.append(...overview.sides.map((s) => h("option", { value: `${s.region}/${s.side}` }, s.label)));
+    const sided = overview.sides.some((s) => s.region === region && s.side !== "center");
+    const bothShown = charted.length === 2 && charted.every((c) => c.region === region);
+    both.disabled = !sided || bothShown;
+    alone.hidden = charted.length < 2;
   };
 
   const chartSeveral = async (pairs: [string, Side][], range?: [string, string]) => {
     const mine = ++chartTicket;
     const loaded = await Promise.all(pairs.map(([r, s]) => handlers.loadSeries(r, s, from, to)));
     if (mine !== chartTicket) return;
-    const width = Math.max(280, (chartHost.clientWidth || 600) - 8);
-    const next = await renderTrendChart(loaded, width);
-    if (mine !== chartTicket) return;
+    // The chart on screen takes the new series when it can; otherwise a new one is drawn.
+    if (!chart?.update(loaded)) {
+      const width = Math.max(280, (chartHost.clientWidth || 600) - 8);
+      const next = await renderTrendChart(loaded, width);
+      if (mine !== chartTicket) return;
+      chart = next;
+      chartHost.replaceChildren(next.element);
+    }
     charted = loaded;
-    chart = next;
-    chartHost.replaceChildren(next.element);
-    if (range) next.zoom([seconds(range[0]), seconds(range[1], true)]);
-    drawCompare(pairs[0][0], pairs.filter(([r]) => r === pairs[0][0]).map(([, s]) => s));
+    if (range) chart.zoom([seconds(range[0]), seconds(range[1], true)]);
+    drawCompare(pairs[0][0]);
     handlers.onCharted(pairs[0][0], pairs[0][1]);
   };
 
@@ -222,7 +231,7 @@ export function renderTrends(insights: Insights, preset: string, start: { region
         h("h4", {}, "Last weeks"),
         table(["Week", "Days logged", "Mean", "Highest", "Workouts", "Treatments"], o.weeks.slice(-12).reverse().map((m) => [m.period, m.days_logged, fmt(m.mean), m.max, m.workouts, m.treatments]), "weeks", "Nothing logged in this range."),
       );
-      drawCompare(charted[0]?.region ?? start.region, charted.length ? charted.filter((c) => c.region === charted[0].region).map((c) => c.side) : [start.side]);
+      drawCompare(charted[0]?.region ?? start.region);
       void showYear(year);
     },
     chartTo: (region, sides, range) => chartSeveral(sides.map((s) => [region, s]), range),
@@ -242,7 +251,8 @@ export function renderTrends(insights: Insights, preset: string, start: { region
     snapshot: () => ({ overview, series: charted, canvas: chart?.canvas() ?? null, year, yearDays }),
   };
   save.addEventListener("click", () => handlers.onSaveReport(view));
-  void chartSeveral([[start.region, start.side]]);
+  // The chart is drawn once the overview has been painted.
+  requestAnimationFrame(() => requestAnimationFrame(() => void chartSeveral([[start.region, start.side]])));
   return view;
 }
 
