@@ -14,6 +14,7 @@ pub mod files;
 pub mod log;
 pub mod model;
 pub(crate) mod records;
+pub mod reminders;
 pub mod routine;
 pub mod safety;
 pub mod search;
