@@ -1101,6 +1101,20 @@ fn check_rows(conn: &Connection, now: NaiveDateTime) -> std::result::Result<(), 
             &v[1],
         )
     })?;
+    each_row(conn, "SELECT key, sent_at FROM reminders_sent", |v| {
+        let key = text("a sent reminder", "key", &v[0])?;
+        if key.is_empty() || key.len() > 300 {
+            return Err(format!(
+                "a sent reminder has the key {:?}, which is not a reminder key.",
+                shorten(key)
+            ));
+        }
+        t(
+            &format!("the sent reminder {:?}", shorten(key)),
+            "time",
+            &v[1],
+        )
+    })?;
     each_row(conn, "SELECT key, value FROM settings", |v| {
         let key = text("a setting", "name", &v[0])?;
         let what = format!("the setting {:?}", shorten(key));

@@ -29,6 +29,7 @@ const MIGRATION_FILES: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_muscles_safety_search.sql"),
     include_str!("../migrations/0003_log.sql"),
+    include_str!("../migrations/0004_reminders.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -16,6 +16,7 @@ pub mod log;
 pub mod model;
 pub mod pdf;
 pub(crate) mod records;
+pub mod reminders;
 pub mod routine;
 pub mod safety;
 pub mod search;

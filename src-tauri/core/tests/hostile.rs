@@ -144,13 +144,14 @@ struct State {
     tree: Vec<(PathBuf, Option<Vec<u8>>)>,
 }
 
-const USER_TABLES: [&str; 6] = [
+const USER_TABLES: [&str; 7] = [
     "soreness_entries",
     "workouts",
     "workout_regions",
     "treatments",
     "settings",
     "flag_acks",
+    "reminders_sent",
 ];
 
 fn state(root: &Path, app: &App, observer: &Connection) -> State {
