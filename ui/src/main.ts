@@ -116,10 +116,8 @@ async function start(root: HTMLElement): Promise<void> {
     const mine = go({ kind: "trends", region, side, preset });
     const [from, to] = range ?? rangeOf(preset);
     try {
-      // The overview comes first and is painted at once; the rest fills in below it once the
-      // overview is on screen. Both are asked for at once (the core reads in parallel).
-      const rest = api.trends(from, to);
-      rest.catch(() => undefined);
+      // The overview comes first and is painted at once; the rest is asked for and filled in
+      // below it once the overview is on screen, so the two never compete for the machine.
       const insights = await api.insights(from, to);
       if (mine !== ticket) return;
       const view = renderTrends(insights, preset, { region, side }, {
@@ -148,7 +146,8 @@ async function start(root: HTMLElement): Promise<void> {
       trendsView = view;
       panel.replaceChildren(view.element);
       await afterPaint();
-      const overview = await rest;
+      if (mine !== ticket) return;
+      const overview = await api.trends(from, to);
       if (mine !== ticket) return;
       view.fill(overview);
     } catch (raw) {
