@@ -18,7 +18,7 @@ use soremap_core::trends::{CalendarDay, TrendSeries, TrendsOverview};
 use soremap_core::{Error, Result};
 use std::path::PathBuf;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::state::AppState;
 
@@ -28,8 +28,18 @@ fn now() -> chrono::NaiveDateTime {
 }
 
 #[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    state.read("app_info", |db| db.info()).await
+pub async fn app_info<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<AppInfo> {
+    let mut info = state.read("app_info", |db| db.info()).await?;
+    // tauri-plugin-log writes `soremap.log` in the app's log folder.
+    info.log_file = app
+        .path()
+        .app_log_dir()
+        .ok()
+        .map(|dir| dir.join("soremap.log").display().to_string());
+    Ok(info)
 }
 
 #[tauri::command]

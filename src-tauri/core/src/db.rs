@@ -146,6 +146,7 @@ impl Database {
             schema_version: self
                 .conn
                 .pragma_query_value(None, "user_version", |r| r.get(0))?,
+            log_file: None,
         })
     }
 

@@ -323,6 +323,10 @@ pub struct AppInfo {
     pub catalogue_version: String,
     #[ts(type = "number")]
     pub schema_version: i64,
+    /// The app's log file, when the app writes one (the shell fills it in).
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_file: Option<String>,
 }
 
 /// A muscle or area the sources name, with what they say about it.

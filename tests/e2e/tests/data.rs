@@ -146,6 +146,14 @@ fn export_then_import_into_a_fresh_folder_gives_the_same_log() {
     let second = tempfile::tempdir().unwrap();
     let s = Session::launch_in(second.path());
     s.click_on("[data-action=data]");
+    // Your data names the log file, and the app is writing it.
+    let log = s
+        .wait_for_text("[data-log-file] code", "soremap.log", WAIT)
+        .unwrap();
+    assert!(
+        std::path::Path::new(&log).exists(),
+        "the log file {log} exists"
+    );
     s.type_into("[name=import-path]", export.to_str().unwrap());
     s.click_on("[data-action=import-preview]");
     let preview = s

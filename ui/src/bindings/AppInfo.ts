@@ -3,4 +3,8 @@
 /**
  * Where the app keeps its data and which catalogue it runs, for the About panel and tests.
  */
-export type AppInfo = { version: string, data_dir: string, database_path: string, catalogue_version: string, schema_version: number, };
+export type AppInfo = { version: string, data_dir: string, database_path: string, catalogue_version: string, schema_version: number, 
+/**
+ * The app's log file, when the app writes one (the shell fills it in).
+ */
+log_file?: string, };

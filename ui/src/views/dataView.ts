@@ -230,6 +230,7 @@ export function renderDataView(info: AppInfo | null, backups: string[], handlers
     { class: "data-view" },
     h("header", { class: "panel-header" }, h("h2", {}, "Your data")),
     info ? h("p", { class: "summary" }, "Everything is stored on this computer in ", h("code", {}, info.database_path), ".") : null,
+    info?.log_file ? h("p", { class: "muted", "data-log-file": "" }, "SoreMap's log (what it did and any errors, useful when reporting a problem): ", h("code", {}, info.log_file), ".") : null,
     h("section", { class: "panel-section", "data-section": "export" }, h("h3", {}, "Export"), h("div", { class: "row" }, exportKind), exportFile.row, h("div", { class: "actions" }, exportButton), exportStatus),
     h(
       "section",
