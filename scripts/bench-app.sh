@@ -20,14 +20,5 @@ data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
 target/release/examples/fill "$data" 3652 12
 
-export SOREMAP_APP="$PWD/target/release/soremap"
-xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
-  tauri-driver --port 4444 > target/tauri-driver-bench.log 2>&1 &
-  driver=$!
-  trap "kill $driver 2>/dev/null || true" EXIT
-  for _ in $(seq 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
-    sleep 0.2
-  done
-  target/release/examples/bench_ui "$1" "$2"
-' bash "$data" "$rounds"
+SOREMAP_APP="$PWD/target/release/soremap" \
+  scripts/with-webdriver.sh 4444 target/tauri-driver-bench.log target/release/examples/bench_ui "$data" "$rounds"

@@ -71,16 +71,7 @@ cargo build --features custom-protocol
 step "End-to-end tests (real app, Xvfb, tauri-driver, WebKitWebDriver)"
 rm -rf target/e2e-screenshots
 cargo build -p soremap-e2e --tests --quiet
-xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
-  tauri-driver --port 4444 > target/tauri-driver.log 2>&1 &
-  driver=$!
-  trap "kill $driver 2>/dev/null || true" EXIT
-  for _ in $(seq 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/4444) 2>/dev/null && break
-    sleep 0.2
-  done
-  cargo test -p soremap-e2e -- --test-threads=1
-'
+scripts/with-webdriver.sh 4444 target/tauri-driver.log cargo test -p soremap-e2e -- --test-threads=1
 
 step "tauri dev from the repository root (window opens, hot update reaches it)"
 xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" scripts/check-dev.sh
@@ -96,18 +87,9 @@ sudo=""
 [[ $(id -u) -eq 0 ]] || sudo="sudo"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "./$deb"
 package_home="$(mktemp -d)"
-SOREMAP_PACKAGE_HOME="$package_home" SOREMAP_APP=/usr/bin/soremap \
-  xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
-  env -u XDG_DATA_HOME HOME="$SOREMAP_PACKAGE_HOME" \
-    tauri-driver --port 4446 --native-port 4447 > target/tauri-driver-package.log 2>&1 &
-  driver=$!
-  trap "kill $driver 2>/dev/null || true" EXIT
-  for _ in $(seq 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/4446) 2>/dev/null && break
-    sleep 0.2
-  done
-  SOREMAP_WEBDRIVER=http://127.0.0.1:4446 cargo test -p soremap-e2e --test package -- --ignored
-'
+APP_HOME="$package_home" SOREMAP_PACKAGE_HOME="$package_home" SOREMAP_APP=/usr/bin/soremap \
+  scripts/with-webdriver.sh 4446 target/tauri-driver-package.log \
+  cargo test -p soremap-e2e --test package -- --ignored
 DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq sore-map
 rm -rf "$package_home"
 echo "Screenshots: target/e2e-screenshots/"

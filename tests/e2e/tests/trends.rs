@@ -9,7 +9,7 @@ use chrono::{Duration, Local};
 use soremap_core::model::{RegionSideInput, SorenessInput};
 use soremap_core::synthetic::generate;
 use soremap_core::Database;
-use soremap_e2e::{dialog, screenshot_dir, Session, WAIT};
+use soremap_e2e::{dialog, screenshot_dir, Element, Session, WAIT};
 
 /// A year of synthetic training and soreness, and over the last 25 days a left calf that
 /// stays far sorer than the right.
@@ -43,6 +43,36 @@ fn a_year_of_entries(dir: &Path) {
 
 fn count(s: &Session, css: &str) -> usize {
     s.find_all(css).map(|v| v.len()).unwrap_or(0)
+}
+
+/// Waits until `css` has a box on screen (an off-screen section is drawn a frame after it is
+/// scrolled to).
+fn laid_out(s: &Session, css: &str) {
+    let start = std::time::Instant::now();
+    let script =
+        format!("return document.querySelector({css:?})?.getBoundingClientRect().width > 0");
+    while s.execute(&script, vec![]).ok() != Some(serde_json::Value::Bool(true)) {
+        assert!(start.elapsed() < WAIT, "{css} was never laid out");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Focuses `css` and presses a key on it (Enter: `\u{E007}`, Space: `" "`).
+fn press_on(s: &Session, css: &str, key: &str) {
+    s.execute(&format!("document.querySelector({css:?}).focus()"), vec![])
+        .unwrap();
+    s.press(key).unwrap();
+}
+
+/// How much time the chart's axis shows now, in seconds.
+fn shown_seconds(s: &Session, chart: &Element) -> i64 {
+    let at = |name: &str| -> i64 {
+        s.attr(chart, name)
+            .unwrap()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("the chart has no {name}"))
+    };
+    at("data-to") - at("data-from")
 }
 
 /// Whitespace folded to single spaces, so text wrapped onto lines compares with one line.
@@ -84,15 +114,8 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
     s.wait_for(".chart-key-item[data-series='calf/right']", WAIT)
         .unwrap();
     let chart = s.find(".trend-chart").unwrap();
-    let from: i64 = s
-        .attr(&chart, "data-from")
-        .unwrap()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let to: i64 = s.attr(&chart, "data-to").unwrap().unwrap().parse().unwrap();
     assert!(
-        to - from < 60 * 86_400,
+        shown_seconds(&s, &chart) < 60 * 86_400,
         "zoomed to the statement's weeks, not the year"
     );
     s.screenshot("67-trends-statement-chart").unwrap();
@@ -123,30 +146,10 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
         .unwrap();
     let chart = s.wait_for(".trend-chart[data-points]", WAIT).unwrap();
     s.click_on("[data-action=zoom-all]");
-    let wide = s
-        .attr(&chart, "data-to")
-        .unwrap()
-        .unwrap()
-        .parse::<i64>()
-        .unwrap()
-        - s.attr(&chart, "data-from")
-            .unwrap()
-            .unwrap()
-            .parse::<i64>()
-            .unwrap();
+    let wide = shown_seconds(&s, &chart);
     assert!(wide > 300 * 86_400, "the whole year: {wide}");
     s.click_on("[data-action=zoom-in]");
-    let narrower = s
-        .attr(&chart, "data-to")
-        .unwrap()
-        .unwrap()
-        .parse::<i64>()
-        .unwrap()
-        - s.attr(&chart, "data-from")
-            .unwrap()
-            .unwrap()
-            .parse::<i64>()
-            .unwrap();
+    let narrower = shown_seconds(&s, &chart);
     assert!(
         narrower < wide * 6 / 10,
         "{narrower} after zooming in on {wide}"
@@ -169,6 +172,9 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
         vec![],
     )
     .unwrap();
+    // Sections off screen are laid out once scrolled to, at the next frame; the year is
+    // stepped with the keyboard, as a keyboard user does.
+    laid_out(&s, "[data-action=year-back]");
     let year = s.find(".year").unwrap();
     let this_year: i32 = s
         .attr(&year, "data-year")
@@ -177,7 +183,7 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
         .parse()
         .unwrap();
     assert_eq!(count(&s, ".year-grid [data-month]"), 12);
-    s.click_on("[data-action=year-back]");
+    press_on(&s, "[data-action=year-back]", "\u{E007}");
     let back = s
         .wait_for(&format!(".year[data-year='{}']", this_year - 1), WAIT)
         .unwrap();
@@ -195,12 +201,45 @@ fn trends_on_a_year_answer_in_words_and_lead_to_their_charts() {
     .unwrap();
     s.screenshot("69-trends-year-back").unwrap();
 
-    // Bouts that never brought soreness are hidden until asked for.
-    let shown = count(&s, "[data-table=episodes] tbody tr");
-    if count(&s, "input[name=show-quiet]") == 1 {
-        s.click_on("input[name=show-quiet]");
-        assert!(count(&s, "[data-table=episodes] tbody tr") >= shown);
-    }
+    // Bouts that never brought soreness are hidden until asked for (the table lists 50).
+    let number = |css: &str| -> usize {
+        let text = s.text(&s.find(css).unwrap()).unwrap();
+        text.split_whitespace()
+            .find_map(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("no number in {text:?}"))
+    };
+    let sore = number("[data-section=recoveries] [data-count]");
+    assert_eq!(count(&s, "[data-table=episodes] tbody tr"), sore.min(50));
+    let peaks = || -> Vec<String> {
+        let v = s
+            .execute(
+                "return [...document.querySelectorAll('[data-table=episodes] tbody tr td:nth-child(3)')].map(td => td.textContent)",
+                vec![],
+            )
+            .unwrap();
+        serde_json::from_value(v).unwrap()
+    };
+    assert!(
+        !peaks().iter().any(|p| p == "0/10"),
+        "no bout without soreness listed"
+    );
+    let quiet = number("label.check");
+    assert!(quiet > 0, "a year of workouts has bouts without soreness");
+    s.execute(
+        "document.querySelector('[data-section=recoveries]').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    laid_out(&s, "input[name=show-quiet]");
+    press_on(&s, "input[name=show-quiet]", " ");
+    assert_eq!(
+        count(&s, "[data-table=episodes] tbody tr"),
+        (sore + quiet).min(50)
+    );
+    assert!(
+        peaks().iter().any(|p| p == "0/10"),
+        "the bouts without soreness are listed"
+    );
 }
 
 #[test]
