@@ -11,6 +11,13 @@ set -euo pipefail
 port=$1
 log=$2
 shift 2
+# A server left running from another run would answer instead, or keep ours from starting.
+for p in "$port" "$((port + 1))"; do
+  if (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null; then
+    echo "with-webdriver: port $p is already in use (a tauri-driver or WebKitWebDriver left running?)" >&2
+    exit 1
+  fi
+done
 exec xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
   port=$1
   log=$2
