@@ -406,14 +406,7 @@ impl Database {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| put_setting(tx, key, value))
     }
 }
 
@@ -625,5 +618,15 @@ fn load_catalogue(tx: &Transaction<'_>, catalogue: &Catalogue) -> Result<()> {
             params![key, value],
         )?;
     }
+    Ok(())
+}
+
+/// Writes one setting inside a transaction the caller holds.
+pub(crate) fn put_setting(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
     Ok(())
 }

@@ -582,12 +582,7 @@ fn time_of_day(text: &str) -> Result<String> {
 }
 
 fn put(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
-    Ok(())
+    crate::db::put_setting(tx, key, value)
 }
 
 #[cfg(test)]
