@@ -70,7 +70,8 @@ async function start(root: HTMLElement): Promise<void> {
       else button.removeAttribute("aria-current");
     }
     const title = mapArea.querySelector(".legend-title");
-    if (title) title.textContent = state.mode.kind === "trends" ? "Soreness in Trends" : "Soreness today";
+    const titleText = state.mode.kind === "trends" ? "Soreness in Trends" : "Soreness today";
+    if (title && title.textContent !== titleText) title.textContent = titleText;
     const view = mapView(state);
     map?.select(view.selected?.region ?? null, view.selected?.side);
     map?.pick(view.picked);

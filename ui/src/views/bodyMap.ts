@@ -231,8 +231,11 @@ export function renderBodyMap(
     select(region, side) {
       // A coarse region drawn only as its finer muscles (the calf) lights all of them.
       const key = region === null ? null : `${region}/${side}`;
+      // Only shapes whose state changes are touched: an attribute written again, even to the
+      // same value, makes the engine restyle and repaint the figure.
       for (const shape of element.querySelectorAll(".region")) {
         const on = key !== null && (keyOf(shape) === key || coarseKeyOf(shape) === key);
+        if (shape.classList.contains("selected") === on && shape.hasAttribute("aria-pressed")) continue;
         shape.classList.toggle("selected", on);
         shape.setAttribute("aria-pressed", String(on));
       }
@@ -243,8 +246,10 @@ export function renderBodyMap(
       for (const shape of element.querySelectorAll(".region")) {
         const coarse = coarseKeyOf(shape);
         const n = level.get(keyOf(shape)) ?? (coarse ? level.get(coarse) : undefined);
-        if (n === undefined) shape.removeAttribute("data-level");
-        else shape.setAttribute("data-level", String(n));
+        const next = n === undefined ? null : String(n);
+        if (shape.getAttribute("data-level") === next) continue;
+        if (next === null) shape.removeAttribute("data-level");
+        else shape.setAttribute("data-level", next);
       }
     },
     pick(picked) {
