@@ -29,9 +29,13 @@ exec xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" bash -c '
   fi
   driver=$!
   trap "kill $driver 2>/dev/null || true" EXIT
-  for _ in $(seq 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break
-    sleep 0.2
+  # tauri-driver answers before the WebKitWebDriver it starts does, and a session asked for
+  # in between fails to connect: wait for both.
+  for p in "$port" "$((port + 1))"; do
+    for _ in $(seq 100); do
+      (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null && break
+      sleep 0.1
+    done
   done
   SOREMAP_WEBDRIVER="http://127.0.0.1:$port" "$@"
 ' bash "$port" "$log" "$@"

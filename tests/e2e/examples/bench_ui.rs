@@ -93,7 +93,8 @@ fn settle(session: &Session, expr: &str) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(20) {
         if session.execute(&format!("return !!({expr})"), vec![]).ok() == Some(Value::Bool(true)) {
-            std::thread::sleep(Duration::from_millis(250));
+            // Let what the view drew last be painted before the next action.
+            std::thread::sleep(Duration::from_millis(500));
             return;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -160,7 +161,9 @@ fn main() {
                 .into(),
         };
         figures[3].1.push(measure(&session, &trends));
-        settle(&session, "document.querySelector('.panel .trends .multiples') && document.querySelector('.panel .trends .trend-chart')");
+        // Switching is an action on a finished view: everything Trends fills in below the
+        // overview (the small multiples, the chart, the year's calendar) is there first.
+        settle(&session, "document.querySelector('.panel .trends .multiples') && document.querySelector('.panel .trends .trend-chart canvas') && document.querySelector('.panel .trends .year-grid')");
 
         let other = if side == "left" { "right" } else { "left" };
         let switch = Scenario {
