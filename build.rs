@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "backups",
     "restore_backup",
+    "reminder_settings",
+    "set_reminder_settings",
 ];
 
 fn main() {

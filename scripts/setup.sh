@@ -20,7 +20,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libssl-dev file)
 if $with_tests; then
-  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git xdotool poppler-utils)
+  packages+=(webkit2gtk-driver xvfb xauth fonts-dejavu-core git xdotool poppler-utils dbus tzdata)
 fi
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()

@@ -73,6 +73,21 @@ rm -rf target/e2e-screenshots
 cargo build -p soremap-e2e --tests --quiet
 scripts/with-webdriver.sh 4444 target/tauri-driver.log cargo test -p soremap-e2e -- --test-threads=1
 
+step "Reminders end to end (own session bus, a notification server that records, app at local midday)"
+# The app runs in a time zone where it is about midday now, so the rule that moves night-time
+# check-ins to the morning does not depend on when the suite runs (Etc/GMT-N is UTC+N, read the
+# same way by the core and by the webview). Its HOME is a fresh folder: the test turns the
+# login item on and off.
+hour=$((10#$(date -u +%H)))
+ahead=$(((12 - hour + 24) % 24))
+if ((ahead > 12)); then ahead=$((ahead - 24)); fi
+reminder_home="$(mktemp -d)"
+zone="Etc/GMT$(printf '%+d' $((-ahead)))"
+TZ="$zone" APP_HOME="$reminder_home" dbus-run-session -- \
+  scripts/with-webdriver.sh 4448 target/tauri-driver-reminders.log \
+  cargo test -p soremap-e2e --test reminders -- --ignored --test-threads=1
+rm -rf "$reminder_home"
+
 step "tauri dev from the repository root (window opens, hot update reaches it)"
 xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" scripts/check-dev.sh
 

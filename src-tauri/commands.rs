@@ -12,6 +12,7 @@ use soremap_core::model::{
     Settings, SorenessEntry, SorenessInput, Treatment, TreatmentInput, Workout, WorkoutInput,
 };
 use soremap_core::pdf::{ReportDocument, ReportSaved};
+use soremap_core::reminders::ReminderSettings;
 use soremap_core::routine::Routine;
 use soremap_core::transfer::{ExportSummary, ImportPreview};
 use soremap_core::trends::{CalendarDay, TrendSeries, TrendsOverview};
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
+use crate::background;
 use crate::state::AppState;
 
 /// The person's local wall-clock time: the log is kept in local time.
@@ -376,4 +378,28 @@ pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Result<
             Ok(report.message)
         })
         .await
+}
+
+#[tauri::command]
+pub async fn reminder_settings(state: State<'_, AppState>) -> Result<ReminderSettings> {
+    state
+        .read("reminder_settings", |db| db.reminder_settings())
+        .await
+}
+
+/// Saves the reminder settings, then applies them: the tray icon, closing to the tray, the
+/// login item, and a look for reminders due now.
+#[tauri::command]
+pub async fn set_reminder_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    input: ReminderSettings,
+) -> Result<ReminderSettings> {
+    let saved = state
+        .write("set_reminder_settings", move |db| {
+            db.set_reminder_settings(&input)
+        })
+        .await?;
+    background::apply(&app, &saved, true);
+    Ok(saved)
 }

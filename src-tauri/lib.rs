@@ -3,6 +3,7 @@
 //! Domain logic lives in `soremap-core`; this crate only decides where the data lives, opens
 //! it once, and exposes the core through the commands in `commands`.
 
+mod background;
 mod commands;
 mod state;
 
@@ -33,6 +34,11 @@ pub fn requested_data_dir(
         }
     }
     env.filter(|v| !v.is_empty()).map(PathBuf::from)
+}
+
+/// Whether the login item started SoreMap (it passes `--background`).
+fn started_in_background() -> bool {
+    std::env::args_os().any(|a| a == background::BACKGROUND_FLAG)
 }
 
 /// Exit status of a second SoreMap started on a data folder that one already has open.
@@ -70,6 +76,8 @@ pub fn build<R: Runtime>(
             }
             let state = AppState::open(&dir);
             state.start_daily_backups();
+            app.manage(background::Background::new());
+            background::start(app.handle(), &state, started_in_background());
             app.manage(state);
             Ok(())
         })
@@ -108,6 +116,8 @@ pub fn build<R: Runtime>(
             commands::backup_now,
             commands::backups,
             commands::restore_backup,
+            commands::reminder_settings,
+            commands::set_reminder_settings,
         ])
 }
 
@@ -134,7 +144,11 @@ pub fn run() {
                 .level(log::LevelFilter::Info)
                 .build(),
         )
-        .plugin(tauri_plugin_dialog::init());
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![background::BACKGROUND_FLAG]),
+        ));
     if let Err(e) = build(builder, data_dir).run(tauri::generate_context!()) {
         eprintln!("SoreMap could not start: {e}");
         std::process::exit(1);

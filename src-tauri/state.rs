@@ -164,6 +164,17 @@ impl AppState {
         }
     }
 
+    /// Runs a read on the calling thread, for the app's own background threads (never a
+    /// command: those must not block).
+    pub fn read_blocking<T>(&self, f: impl FnOnce(&Database) -> Result<T>) -> Result<T> {
+        self.with_reader(f)
+    }
+
+    /// Runs a write on the calling thread, for the app's own background threads.
+    pub fn write_blocking<T>(&self, f: impl FnOnce(&mut Database) -> Result<T>) -> Result<T> {
+        self.with_writer(f)
+    }
+
     /// Runs a read on a worker thread with a read connection.
     pub async fn read<T: Send + 'static>(
         &self,

@@ -29,6 +29,7 @@ import type { TreatmentInput } from "./bindings/TreatmentInput";
 import type { Workout } from "./bindings/Workout";
 import type { WorkoutInput } from "./bindings/WorkoutInput";
 import type { Side } from "./bindings/Side";
+import type { ReminderSettings } from "./bindings/ReminderSettings";
 
 /** A failed command, with the Rust error's kind and its message for the person. */
 export class CommandError extends Error {
@@ -103,4 +104,6 @@ export const api = {
   backupNow: (path: string) => call<string>("backup_now", { path }),
   backups: () => call<string[]>("backups"),
   restoreBackup: (path: string) => call<string>("restore_backup", { path }),
+  reminderSettings: () => call<ReminderSettings>("reminder_settings"),
+  setReminderSettings: (input: ReminderSettings) => call<ReminderSettings>("set_reminder_settings", { input }),
 };

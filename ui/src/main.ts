@@ -15,6 +15,7 @@ import { localDate } from "./time";
 import { type BodyMap, renderBodyMap, renderLegend } from "./views/bodyMap";
 import { renderBouts, renderEpisodeChart } from "./views/episodeChart";
 import { renderHealthView } from "./views/health";
+import { renderSettingsView } from "./views/settings";
 import { renderEntries } from "./views/entries";
 import { renderRaisedFlags } from "./views/flags";
 import { renderLogForm } from "./views/logForm";
@@ -29,6 +30,7 @@ import { buildReport, chartSvg, rangeCells } from "./views/report";
 import { renderRoutine } from "./views/routine";
 import { type TrendsView, rangeOf, renderTrends } from "./views/trends";
 import { save } from "@tauri-apps/plugin-dialog";
+import { listen } from "@tauri-apps/api/event";
 import type { Insights } from "./bindings/Insights";
 
 const DISCLAIMER =
@@ -43,6 +45,8 @@ interface Focus {
   point?: string;
   technique?: string;
   muscle?: string;
+  /** Open on the log form (a reminder was clicked). */
+  log?: boolean;
 }
 
 /** Resolves once what the DOM holds now has been painted (two animation frames). */
@@ -55,6 +59,7 @@ async function start(root: HTMLElement): Promise<void> {
   const trendsButton = h("button", { type: "button", class: "header-button", "data-action": "trends" }, "Trends");
   const dataButton = h("button", { type: "button", class: "header-button", "data-action": "data" }, "Your data");
   const healthButton = h("button", { type: "button", class: "header-button", "data-action": "health" }, "Your health");
+  const settingsButton = h("button", { type: "button", class: "header-button", "data-action": "settings" }, "Settings");
 
   let map: BodyMap | null = null;
   /** The one current state; change it only through `set`. */
@@ -65,7 +70,7 @@ async function start(root: HTMLElement): Promise<void> {
   /** Everything outside the panel that follows the state, synced in this one place. */
   const sync = () => {
     const which = navOf(state.mode);
-    for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton], ["health", healthButton]] as const) {
+    for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton], ["health", healthButton], ["settings", settingsButton]] as const) {
       if (name === which) button.setAttribute("aria-current", "page");
       else button.removeAttribute("aria-current");
     }
@@ -219,6 +224,22 @@ async function start(root: HTMLElement): Promise<void> {
       );
     } catch (raw) {
       if (mine === ticket) panel.replaceChildren(renderError("Could not show your health settings", message(raw)));
+    }
+  };
+
+  const showSettings = async () => {
+    const mine = go({ kind: "settings" });
+    try {
+      const settings = await api.reminderSettings();
+      if (mine !== ticket) return;
+      panel.replaceChildren(
+        renderSettingsView(settings, {
+          onSave: (next) => api.setReminderSettings(next),
+          onError: (text) => showToast(`Could not save the setting: ${text}`),
+        }),
+      );
+    } catch (raw) {
+      if (mine === ticket) panel.replaceChildren(renderError("Could not show the settings", message(raw)));
     }
   };
 
@@ -446,6 +467,11 @@ async function start(root: HTMLElement): Promise<void> {
           : focus.muscle
             ? view.querySelector<HTMLElement>(`[data-muscle="${CSS.escape(focus.muscle)}"]`)
             : null;
+      if (focus.log) {
+        // From a reminder: the log form, ready for the first answer.
+        view.querySelector<HTMLElement>("[data-section=log]")?.scrollIntoView({ block: "start" });
+        view.querySelector<HTMLElement>("[data-section=log] form")?.querySelector<HTMLElement>("input, button, select")?.focus({ preventScroll: true });
+      }
       if (target) {
         if (target instanceof HTMLDetailsElement) target.open = true;
         target.classList.add("highlight");
@@ -471,13 +497,14 @@ async function start(root: HTMLElement): Promise<void> {
   });
   dataButton.addEventListener("click", () => void showData());
   healthButton.addEventListener("click", () => void showHealth());
+  settingsButton.addEventListener("click", () => void showSettings());
 
   root.replaceChildren(
     h(
       "header",
       { class: "app-header" },
       h("div", { class: "brand" }, h("span", { class: "logo", "aria-hidden": "true" }), "SoreMap"),
-      h("nav", { class: "nav" }, todayButton, trendsButton, dataButton, healthButton),
+      h("nav", { class: "nav" }, todayButton, trendsButton, dataButton, healthButton, settingsButton),
       renderSearch(openResult, api.search),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
     ),
@@ -521,6 +548,12 @@ async function start(root: HTMLElement): Promise<void> {
     );
     mapArea.replaceChildren(map.element, renderLegend());
     window.addEventListener("hashchange", fromHash);
+    // A clicked reminder: a check-in opens its area's log form, the daily one opens Today.
+    void listen<{ region: string | null; side: Side | null }>("reminder-open", (event) => {
+      const { region, side } = event.payload;
+      if (region && side) void showRegion(region, side, { log: true });
+      else void showToday();
+    }).catch(() => undefined);
     if (window.location.hash) fromHash();
     else await showToday();
   } catch (raw) {

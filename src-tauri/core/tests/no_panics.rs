@@ -473,6 +473,26 @@ impl Vocabulary {
             ("log_workout", "input") => {
                 prop_oneof![self.workout_input(), self.plausible_workout()].boxed()
             }
+            ("set_reminder_settings", "input") => {
+                let flag = || or_anything(any::<bool>().prop_map(Value::Bool).boxed());
+                object(vec![
+                    ("daily", flag()),
+                    (
+                        "daily_time",
+                        text(
+                            prop_oneof![
+                                Just("20:00".to_owned()),
+                                Just("7:5".to_owned()),
+                                odd_text()
+                            ]
+                            .boxed(),
+                        ),
+                    ),
+                    ("checkins", flag()),
+                    ("tray", flag()),
+                    ("autostart", flag()),
+                ])
+            }
             ("log_treatment", "input") => {
                 prop_oneof![self.treatment_input(), self.plausible_treatment()].boxed()
             }
@@ -823,6 +843,8 @@ fuzz_each!(
     backup_now,
     backups,
     restore_backup,
+    reminder_settings,
+    set_reminder_settings,
 );
 
 /// All commands in one random sequence on one database, so reads meet what the writes left.

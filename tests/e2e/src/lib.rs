@@ -4,6 +4,8 @@
 //! opens its own session, which launches the app with its own temporary data folder, and the
 //! session's end closes the app again.
 
+pub mod notifications;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

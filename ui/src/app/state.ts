@@ -18,7 +18,8 @@ export type Mode =
   | { kind: "routine" }
   | { kind: "trends"; region: string; side: Side; preset: string }
   | { kind: "data" }
-  | { kind: "health" };
+  | { kind: "health" }
+  | { kind: "settings" };
 
 /** A region-side picked on the map for logging several at once or for a workout. */
 export interface Picked {
@@ -118,12 +119,13 @@ export function labelOf(state: AppState, region: string, side: Side): string {
 }
 
 /** Which header button is current in a mode. */
-export function navOf(mode: Mode): "today" | "trends" | "data" | "health" | null {
+export function navOf(mode: Mode): "today" | "trends" | "data" | "health" | "settings" | null {
   switch (mode.kind) {
     case "today":
     case "trends":
     case "data":
     case "health":
+    case "settings":
       return mode.kind;
     default:
       return null;

@@ -51,6 +51,8 @@ pub const COMMANDS: &[&str] = &[
     "backup_now",
     "backups",
     "restore_backup",
+    "reminder_settings",
+    "set_reminder_settings",
 ];
 
 /// The arguments each command takes, by name.
@@ -59,7 +61,7 @@ pub fn arg_names(command: &str) -> &'static [&'static str] {
         "region_detail" | "episode" | "episodes" | "region_entries" => &["region", "side"],
         "search" => &["query"],
         "set_health" => &["condition", "on"],
-        "log_soreness" | "log_workout" | "log_treatment" => &["input"],
+        "log_soreness" | "log_workout" | "log_treatment" | "set_reminder_settings" => &["input"],
         "update_soreness" => &["id", "input"],
         "delete_soreness" | "restore_soreness" | "delete_workout" => &["id"],
         "day" | "heatmap" => &["date"],
@@ -206,6 +208,11 @@ pub fn call(app: &mut App, command: &str, args: &Value) -> Result<Value, Refused
         "calendar" => done(app.reader.calendar(&a("from")?, &a("to")?)),
         "insights" => done(app.reader.insights(&a("from")?, &a("to")?, now)),
         "routine" => done(app.reader.routine(now)),
+        "reminder_settings" => done(app.reader.reminder_settings()),
+        "set_reminder_settings" => {
+            let input: soremap_core::reminders::ReminderSettings = arg(command, args, "input")?;
+            done(app.writer.set_reminder_settings(&input))
+        }
         "save_report" => {
             let path = chosen(&a("path")?)?;
             let document: soremap_core::pdf::ReportDocument = arg(command, args, "document")?;
