@@ -4,6 +4,10 @@
 //! it once, and exposes the core through the commands in `commands`.
 
 mod commands;
+#[cfg(test)]
+mod declared;
+#[cfg(test)]
+mod drift;
 mod state;
 
 use std::ffi::OsString;
