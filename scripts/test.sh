@@ -52,13 +52,13 @@ cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
 step "Rust unit and integration tests"
 cargo test --features custom-protocol
 
-step "TypeScript bindings match the Rust types"
+step "TypeScript bindings and command permissions match the Rust code"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  drift=$(git status --porcelain -- ui/src/bindings)
+  drift=$(git status --porcelain -- ui/src/bindings permissions)
   if [[ -n "$drift" ]]; then
-    echo "ui/src/bindings differs from what the Rust types generate; commit the regenerated files:" >&2
+    echo "ui/src/bindings or permissions differs from what the Rust code generates; commit the regenerated files:" >&2
     echo "$drift" >&2
-    git --no-pager diff -- ui/src/bindings >&2 || true
+    git --no-pager diff -- ui/src/bindings permissions >&2 || true
     exit 1
   fi
 else

@@ -4,6 +4,12 @@
 //! reads on a read connection, writes on the one writing connection, never on the window's
 //! main thread. Arguments arrive as plain strings and are validated by the core, so a bad
 //! value becomes an `Error` with a clear message rather than a panic.
+//!
+//! A `#[tauri::command] pub fn` here is the command's whole declaration: build.rs reads this
+//! file and registers it in the invoke handler, allows it in the `commands` permission set
+//! the window is granted, and writes its typed function into `ui/src/bindings/commands.ts`
+//! (argument names in camelCase, as Tauri sends them). A struct the commands send that is not
+//! a core type (like `Progress`) is written there too.
 
 use soremap_core::insights::Insights;
 use soremap_core::model::DayCell;

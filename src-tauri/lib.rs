@@ -5,6 +5,10 @@
 
 mod background;
 mod commands;
+#[cfg(test)]
+mod declared;
+#[cfg(test)]
+mod drift;
 mod state;
 
 use std::ffi::OsString;
@@ -81,44 +85,8 @@ pub fn build<R: Runtime>(
             app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_regions,
-            commands::region_detail,
-            commands::search,
-            commands::settings,
-            commands::set_health,
-            commands::log_options,
-            commands::log_soreness,
-            commands::update_soreness,
-            commands::delete_soreness,
-            commands::restore_soreness,
-            commands::same_as_yesterday,
-            commands::log_workout,
-            commands::delete_workout,
-            commands::log_treatment,
-            commands::day,
-            commands::episode,
-            commands::episodes,
-            commands::acknowledge_flag,
-            commands::region_entries,
-            commands::trends,
-            commands::trend,
-            commands::heatmap,
-            commands::calendar,
-            commands::insights,
-            commands::save_report,
-            commands::routine,
-            commands::export_json,
-            commands::export_csv,
-            commands::preview_import,
-            commands::apply_import,
-            commands::backup_now,
-            commands::backups,
-            commands::restore_backup,
-            commands::reminder_settings,
-            commands::set_reminder_settings,
-        ])
+        // Every `#[tauri::command]` in commands.rs, listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
 }
 
 pub fn run() {

@@ -800,8 +800,12 @@ macro_rules! fuzz_each {
         #[test]
         fn every_command_is_fuzzed() {
             let fuzzed = [$(stringify!($command)),*];
-            for command in COMMANDS {
-                assert!(fuzzed.contains(command), "{command} is not fuzzed");
+            for command in COMMANDS.iter() {
+                assert!(
+                    fuzzed.contains(command),
+                    "{command} is declared in src-tauri/commands.rs but not fuzzed: add it to \
+                     fuzz_each! here and to `call` in tests/common/mod.rs"
+                );
             }
             assert_eq!(fuzzed.len(), COMMANDS.len());
         }
@@ -846,6 +850,26 @@ fuzz_each!(
     reminder_settings,
     set_reminder_settings,
 );
+
+/// The harness knows every command declared in `src-tauri/commands.rs` (it panics on one it
+/// does not), and takes each one's arguments under the names the window sends.
+#[test]
+fn the_harness_runs_every_declared_command() {
+    assert!(
+        COMMANDS.len() >= 30,
+        "only {} commands read from commands.rs",
+        COMMANDS.len()
+    );
+    assert_eq!(arg_names("trend"), ["region", "side", "from", "to"]);
+    assert_eq!(arg_names("apply_import"), ["path"]);
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let mut app = App::open(tmp.path());
+    for command in COMMANDS.iter() {
+        let outcome =
+            std::panic::catch_unwind(AssertUnwindSafe(|| call(&mut app, command, &json!({}))));
+        assert!(outcome.is_ok(), "the harness cannot run {command}");
+    }
+}
 
 /// All commands in one random sequence on one database, so reads meet what the writes left.
 #[test]

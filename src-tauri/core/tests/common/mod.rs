@@ -2,11 +2,13 @@
 //! are taken from a JSON object by name and deserialized with serde, as Tauri does (a value
 //! of the wrong type is refused before the core runs), and then the core function the
 //! command in `src-tauri/commands.rs` calls runs with the same arguments, reads on a read
-//! connection and writes on the writing one.
+//! connection and writes on the writing one. The commands and their arguments are read from
+//! `commands.rs`; what each one runs in the core is written out in `call`.
 
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use chrono::NaiveDateTime;
 use serde::de::DeserializeOwned;
@@ -15,66 +17,42 @@ use serde_json::Value;
 use soremap_core::model::{SorenessInput, TreatmentInput, WorkoutInput};
 use soremap_core::{Database, Error};
 
-/// Every command the window can call, as named in `commands.rs`.
-pub const COMMANDS: &[&str] = &[
-    "app_info",
-    "list_regions",
-    "region_detail",
-    "search",
-    "settings",
-    "set_health",
-    "log_options",
-    "log_soreness",
-    "update_soreness",
-    "delete_soreness",
-    "restore_soreness",
-    "same_as_yesterday",
-    "log_workout",
-    "delete_workout",
-    "log_treatment",
-    "day",
-    "episode",
-    "episodes",
-    "acknowledge_flag",
-    "region_entries",
-    "trends",
-    "trend",
-    "heatmap",
-    "calendar",
-    "insights",
-    "save_report",
-    "routine",
-    "export_json",
-    "export_csv",
-    "preview_import",
-    "apply_import",
-    "backup_now",
-    "backups",
-    "restore_backup",
-    "reminder_settings",
-    "set_reminder_settings",
-];
+#[path = "../../../declared.rs"]
+mod declared;
 
-/// The arguments each command takes, by name.
+/// The commands declared in `src-tauri/commands.rs`, read from it: the harness below runs
+/// whatever is declared there, so a command it does not know fails the tests that call it.
+static DECLARED: LazyLock<Vec<declared::Declared>> = LazyLock::new(|| {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../commands.rs");
+    let source = std::fs::read_to_string(&path).expect("read src-tauri/commands.rs");
+    declared::declared(&source)
+});
+
+/// Every command the window can call, as named in `commands.rs`.
+pub static COMMANDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| DECLARED.iter().map(|c| c.name.as_str()).collect());
+
+/// Each command's arguments as the window sends them, but for channels (a call here collects
+/// progress itself).
+static ARGS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    DECLARED
+        .iter()
+        .map(|c| {
+            c.args
+                .iter()
+                .filter(|(_, ty)| declared::type_name(ty) != "Channel")
+                .map(|(name, _)| name.as_str())
+                .collect()
+        })
+        .collect()
+});
+
+/// The arguments `command` takes, by the names the window sends them under.
 pub fn arg_names(command: &str) -> &'static [&'static str] {
-    match command {
-        "region_detail" | "episode" | "episodes" | "region_entries" => &["region", "side"],
-        "search" => &["query"],
-        "set_health" => &["condition", "on"],
-        "log_soreness" | "log_workout" | "log_treatment" | "set_reminder_settings" => &["input"],
-        "update_soreness" => &["id", "input"],
-        "delete_soreness" | "restore_soreness" | "delete_workout" => &["id"],
-        "day" | "heatmap" => &["date"],
-        "acknowledge_flag" => &["key"],
-        "trends" | "calendar" | "insights" => &["from", "to"],
-        "trend" => &["region", "side", "from", "to"],
-        "export_csv" => &["kind", "path"],
-        "save_report" => &["path", "document"],
-        "export_json" | "preview_import" | "apply_import" | "backup_now" | "restore_backup" => {
-            &["path"]
-        }
-        _ => &[],
-    }
+    COMMANDS
+        .iter()
+        .position(|c| *c == command)
+        .map_or(&[], |i| ARGS[i].as_slice())
 }
 
 /// Commands whose `path` is written to (as opposed to read from).
@@ -263,6 +241,9 @@ pub fn call(app: &mut App, command: &str, args: &Value) -> Result<Value, Refused
             let path = chosen(&a("path")?)?;
             done(app.writer.restore(&path, now).map(|report| report.message))
         }
-        other => panic!("{other} is not a command of SoreMap"),
+        other => panic!(
+            "{other} is not a command this harness knows: if it is declared in \
+             src-tauri/commands.rs, add what it runs in the core to `call` in tests/common/mod.rs"
+        ),
     }
 }
