@@ -306,7 +306,7 @@ impl Database {
 
     /// One region-side's live entries as (time, intensity), oldest first (entries logged at
     /// the same moment in the order they were written, and then as stored): all that episodes
-    /// are derived from.
+    /// are derived from. Read from the index `soreness_history` alone.
     pub(crate) fn intensities_for(
         &self,
         region: &str,
@@ -314,7 +314,7 @@ impl Database {
     ) -> Result<Vec<(NaiveDateTime, u8)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, intensity FROM soreness_entries
-             WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2
+             WHERE deleted_at IS NULL AND intensity >= 0 AND region_id = ?1 AND side = ?2
              ORDER BY at, created_at, rowid",
         )?;
         let mut rows = stmt.query([region, side.as_str()])?;
