@@ -2,8 +2,8 @@
 //! and treatments. Run with `cargo bench -p soremap-core`.
 //!
 //! Targets: one region-side's 10-year trend ≤ 20 ms; whole-body heatmap for a date ≤ 5 ms;
-//! region panel ≤ 1 ms; one entry inserted ≤ 2 ms; export of the whole log ≤ 2 s; import of it
-//! into an empty database ≤ 5 s.
+//! region panel ≤ 1 ms; the Today view (with its open episodes) ≤ 20 ms; one entry inserted
+//! ≤ 2 ms; export of the whole log ≤ 2 s; import of it into an empty database ≤ 5 s.
 
 use std::time::Duration;
 
@@ -44,6 +44,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("region panel", |b| {
         b.iter(|| db.region_detail("lower-back", "left").unwrap())
+    });
+    g.bench_function("Today view for a date", |b| {
+        b.iter(|| db.day("2026-11-22", now()).unwrap())
     });
     let input = SorenessInput {
         targets: vec![RegionSideInput {

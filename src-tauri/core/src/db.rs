@@ -30,6 +30,7 @@ const MIGRATION_FILES: &[&str] = &[
     include_str!("../migrations/0002_muscles_safety_search.sql"),
     include_str!("../migrations/0003_log.sql"),
     include_str!("../migrations/0004_reminders.sql"),
+    include_str!("../migrations/0005_soreness_history.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -11,19 +11,24 @@
 //! Timeline warnings ("still rising", "not improving", "beyond 7 days") need evidence: entries
 //! after the usual peak that rise or stay level. Missing entries are never evidence.
 
-use chrono::{Duration, NaiveDateTime};
+use std::collections::HashMap;
 
-use crate::db::Database;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::db::{side_of, Database};
 use crate::error::Result;
+use crate::log::text;
 use crate::model::{
-    Episode, EpisodeEdge, EpisodePoint, EpisodeView, Forecast, ForecastBasis, Side, SorenessKind,
-    Timeline, Tissue, Verdict,
+    Episode, EpisodeEdge, EpisodePoint, EpisodeView, Forecast, ForecastBasis, Region, Side,
+    SorenessKind, Timeline, Tissue, Verdict,
 };
 use crate::safety;
 use crate::validate::{format_time, TIME_FORMAT};
 
 /// Days without an entry after which an open episode is closed.
 pub const GAP_DAYS: i64 = 10;
+/// Days of recent events read to tell whether a region-side's latest bout is still open.
+const RECENT_DAYS: i64 = 3 * GAP_DAYS;
 /// Past episodes needed before the forecast uses the person's own recoveries.
 pub const PERSONAL_MIN: usize = 3;
 /// A workout this soon after the start of an episode belongs to it (two sessions in a day).
@@ -32,15 +37,40 @@ pub const SAME_BOUT_HOURS: i64 = 12;
 pub const PEAK_OVER_HOURS: f64 = 72.0;
 /// Soreness still there this long after the workout has not settled.
 pub const SETTLED_BY_HOURS: f64 = 168.0;
+/// Hours after its start within which a bout with no soreness above 1 is not yet over.
+const PEAK_WINDOW_HOURS: i64 = 72;
 
-fn parse(t: &str) -> NaiveDateTime {
-    NaiveDateTime::parse_from_str(t, TIME_FORMAT).unwrap_or_default()
+/// A stored time; `1970-01-01T00:00:00` for one that is not a time.
+pub(crate) fn parse(t: &str) -> NaiveDateTime {
+    written(t).unwrap_or_else(|| NaiveDateTime::parse_from_str(t, TIME_FORMAT).unwrap_or_default())
+}
+
+/// A time in the form SoreMap writes (`YYYY-MM-DDTHH:MM:SS`, a real date, no leap second),
+/// read without chrono's format parser: a region-side's whole history is read at times.
+/// Such times order as their text does. `None` for anything else.
+fn written(t: &str) -> Option<NaiveDateTime> {
+    let b = t.as_bytes();
+    let n = |from: usize, len: usize| -> Option<u32> {
+        b.get(from..from + len)?.iter().try_fold(0u32, |acc, c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let separators = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if b.len() != 19 || !separators.iter().all(|(i, c)| b[*i] == *c) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(n(0, 4)? as i32, n(5, 2)?, n(8, 2)?)?.and_hms_opt(
+        n(11, 2)?,
+        n(14, 2)?,
+        n(17, 2)?,
+    )
 }
 
 fn hours(from: NaiveDateTime, to: NaiveDateTime) -> f64 {
     (to - from).num_seconds() as f64 / 3600.0
 }
 
+#[derive(Clone, Copy)]
 enum Event {
     Workout,
     Entry { intensity: u8 },
@@ -143,6 +173,14 @@ pub(crate) fn bouts(
     entries: &[(NaiveDateTime, u8)],
     now: NaiveDateTime,
 ) -> Vec<Bout> {
+    run(&events(workouts, entries), now)
+}
+
+/// A region-side's workouts and entries as one list in the order they are taken in.
+fn events(
+    workouts: &[NaiveDateTime],
+    entries: &[(NaiveDateTime, u8)],
+) -> Vec<(NaiveDateTime, Event)> {
     let mut events: Vec<(NaiveDateTime, Event)> = workouts
         .iter()
         .map(|t| (*t, Event::Workout))
@@ -154,11 +192,15 @@ pub(crate) fn bouts(
         .collect();
     // At the same moment, a workout comes before the soreness it caused.
     events.sort_by_key(|(t, e)| (*t, matches!(e, Event::Entry { .. })));
+    events
+}
 
+/// The bouts found in `events`, starting with none open.
+fn run(events: &[(NaiveDateTime, Event)], now: NaiveDateTime) -> Vec<Bout> {
     let gap = Duration::days(GAP_DAYS);
     let mut episodes = Vec::new();
     let mut open: Option<Bout> = None;
-    for (at, event) in events {
+    for &(at, event) in events {
         if let Some(b) = open.take() {
             if at - b.last > gap {
                 let end = b.last;
@@ -202,7 +244,7 @@ pub(crate) fn bouts(
                 }
                 // Back at 1 or below after real soreness ends it; so does a low reading once
                 // the peak window after a workout has passed without any.
-                let past_peak_window = (at - b.start) >= Duration::hours(72);
+                let past_peak_window = (at - b.start) >= Duration::hours(PEAK_WINDOW_HOURS);
                 if intensity <= 1 && (b.peak > 1 || past_peak_window) {
                     if let Some(b) = open.take() {
                         episodes.push(b.ended(at, EpisodeEdge::Resolved));
@@ -220,6 +262,67 @@ pub(crate) fn bouts(
         }
     }
     episodes
+}
+
+/// Where in `events`, the latest events of a region-side (all of them from some time on), no
+/// bout can be open whatever came before them: `run` over the events from there finds the
+/// same bouts as over the whole history would, after those that ended before. `None` when
+/// the events show no such place. It is one of these, the latest:
+///
+/// - an event more than `GAP_DAYS` after the one before it (that gap ended any bout);
+/// - right after an entry of at most 1 that follows an entry of 2 or more within `GAP_DAYS`
+///   (the bout the 2 was in was resolved by it);
+/// - right after entries of 0, and nothing else, that reach `PEAK_WINDOW_HOURS` after the
+///   event before them (a bout open then started no later, and a 0 past its peak window
+///   resolves it; a 0 never starts one).
+fn fresh_start(events: &[(NaiveDateTime, Event)]) -> Option<usize> {
+    let gap = Duration::days(GAP_DAYS);
+    let window = Duration::hours(PEAK_WINDOW_HOURS);
+    let zero = |e: &Event| matches!(e, Event::Entry { intensity: 0 });
+    let mut found = None;
+    // The event before the current run of zero entries (or the run's first entry).
+    let mut before_zeros = 0;
+    for k in 1..events.len() {
+        let (t, event) = events[k];
+        let (before, previous) = events[k - 1];
+        if t - before > gap {
+            found = Some(k);
+        }
+        if let (Event::Entry { intensity: a }, Event::Entry { intensity: b }) = (previous, event) {
+            if a >= 2 && b <= 1 && t - before <= gap {
+                found = Some(k + 1);
+            }
+        }
+        if zero(&event) {
+            if !zero(&previous) {
+                before_zeros = k - 1;
+            }
+            if t - events[before_zeros].0 >= window {
+                found = Some(k + 1);
+            }
+        }
+    }
+    found
+}
+
+/// Whether the latest bout of a region-side is still open, from its latest events (as for
+/// `fresh_start`); `None` when they cannot tell.
+fn ends_open(events: &[(NaiveDateTime, Event)], now: NaiveDateTime) -> Option<bool> {
+    let from = fresh_start(events)?;
+    Some(
+        run(&events[from..], now)
+            .last()
+            .is_some_and(|b| b.end.is_none()),
+    )
+}
+
+/// A region-side as stored: region id and side.
+type Key = (String, String);
+
+/// What a forecast reads of one past recovery.
+struct Recovery {
+    hours_to_peak: f64,
+    duration_hours: Option<f64>,
 }
 
 /// The median, or `None` for no values.
@@ -240,11 +343,40 @@ pub fn forecast(
     timeline: &Timeline,
     region_name: &str,
 ) -> Forecast {
-    let start = parse(&episode.start);
-    let resolved: Vec<&Episode> = past
+    let resolved: Vec<Recovery> = past
         .iter()
         .filter(|p| p.ended_by == EpisodeEdge::Resolved && p.peak > 1)
+        .map(|p| Recovery {
+            hours_to_peak: p.hours_to_peak,
+            duration_hours: p.duration_hours,
+        })
         .collect();
+    forecast_from(episode, &resolved, timeline, region_name)
+}
+
+/// The past recoveries among `past` that a forecast for a bout starting at `start` reads:
+/// those resolved from soreness above 1 that started before it, as `forecast` picks them.
+fn recoveries(past: &[Bout], start: NaiveDateTime) -> Vec<Recovery> {
+    past.iter()
+        .filter(|b| b.start < start && b.peak > 1)
+        .filter_map(|b| match b.end {
+            Some((end, EpisodeEdge::Resolved)) => Some(Recovery {
+                hours_to_peak: hours(b.start, b.peak_at),
+                duration_hours: Some(hours(b.start, end)),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `forecast` from the past recoveries it reads.
+fn forecast_from(
+    episode: &Episode,
+    resolved: &[Recovery],
+    timeline: &Timeline,
+    region_name: &str,
+) -> Forecast {
+    let start = parse(&episode.start);
     let (basis, peak_hours, resolve_hours, explanation) = if resolved.len() >= PERSONAL_MIN {
         let peak = median(resolved.iter().map(|p| p.hours_to_peak).collect()).unwrap_or(0.0);
         let resolve =
@@ -343,22 +475,21 @@ impl Database {
         now: NaiveDateTime,
     ) -> Result<Vec<Episode>> {
         let (region, side) = self.region_side(region, side)?;
-        let workouts: Vec<NaiveDateTime> = self
-            .workout_times_for(&region.id, side)?
-            .iter()
-            .map(|t| parse(t))
-            .collect();
-        let entries: Vec<(NaiveDateTime, u8)> = self
-            .intensities_for(&region.id, side)?
-            .iter()
-            .map(|(at, intensity)| (parse(at), *intensity))
-            .collect();
         Ok(derive(
             &region.id,
             side,
             &region.label(side),
-            &workouts,
-            &entries,
+            &self.workouts_for(&region.id, side)?,
+            &self.intensities_for(&region.id, side)?,
+            now,
+        ))
+    }
+
+    /// Every bout of one region-side, oldest first, from its whole history.
+    fn bouts_for(&self, region: &str, side: Side, now: NaiveDateTime) -> Result<Vec<Bout>> {
+        Ok(bouts(
+            &self.workouts_for(region, side)?,
+            &self.intensities_for(region, side)?,
             now,
         ))
     }
@@ -371,26 +502,49 @@ impl Database {
         now: NaiveDateTime,
     ) -> Result<Option<EpisodeView>> {
         let (r, s) = self.region_side(region, side)?;
-        let mut episodes = self.episodes_for(region, side, now)?;
-        let Some(episode) = episodes.pop() else {
-            return Ok(None);
-        };
-        // Past recoveries of the region on either side count towards a personal forecast.
-        let mut past = episodes;
-        for other in r.sides().iter().filter(|o| **o != s) {
-            past.extend(self.episodes_for(region, other.as_str(), now)?);
-        }
-        past.retain(|p| p.start < episode.start);
-        self.view(episode, &past, now).map(Some)
+        self.latest_view(&r, s, now, false)
     }
 
-    fn view(&self, episode: Episode, past: &[Episode], now: NaiveDateTime) -> Result<EpisodeView> {
+    /// The latest episode of one region-side on the DOMS timeline, if there is one (and, with
+    /// `open_only`, if it is still open). The forecast reads the whole history of the region
+    /// on every side, but only the latest bout is written out as an episode.
+    fn latest_view(
+        &self,
+        region: &Region,
+        side: Side,
+        now: NaiveDateTime,
+        open_only: bool,
+    ) -> Result<Option<EpisodeView>> {
+        let mut past = self.bouts_for(&region.id, side, now)?;
+        let Some(latest) = past.pop() else {
+            return Ok(None);
+        };
+        if open_only && latest.end.is_some() {
+            return Ok(None);
+        }
+        // Past recoveries of the region on either side count towards a personal forecast.
+        for other in region.sides().iter().filter(|o| **o != side) {
+            past.extend(self.bouts_for(&region.id, *other, now)?);
+        }
+        // Bouts start at stored times, which order as their text does: this picks the past
+        // episodes that start before it, as comparing their written starts would.
+        let resolved = recoveries(&past, latest.start);
+        let episode = latest.finish(&region.id, side, &region.label(side));
+        self.view(episode, &resolved, now).map(Some)
+    }
+
+    fn view(
+        &self,
+        episode: Episode,
+        resolved: &[Recovery],
+        now: NaiveDateTime,
+    ) -> Result<EpisodeView> {
         let timeline = self.timeline()?;
         let region = self.region(&episode.region)?;
         let start = parse(&episode.start);
         let end = episode.end.as_deref().map(parse);
         let hours_now = hours(start, end.unwrap_or(now).max(start));
-        let forecast = forecast(&episode, past, &timeline, &region.name);
+        let forecast = forecast_from(&episode, resolved, &timeline, &region.name);
 
         let mine = self.region_entries_between(
             &episode.region,
@@ -462,7 +616,14 @@ impl Database {
     }
 
     /// Open episodes across the body, most recent first.
+    ///
+    /// Every region-side with an entry or a workout in the last `GAP_DAYS` days may have one.
+    /// Whether its latest bout is still open is told from its events of the last
+    /// `RECENT_DAYS` days where they can tell (see `fresh_start`): only the region-sides
+    /// whose bout is open (or whose recent events cannot tell) have their whole history read,
+    /// for the episode's forecast.
     pub fn open_episodes(&self, now: NaiveDateTime) -> Result<Vec<EpisodeView>> {
+        let recent = self.recent_events(&format_time(now - Duration::days(RECENT_DAYS)))?;
         let since = format_time(now - Duration::days(GAP_DAYS + 1));
         let mut stmt = self.conn.prepare_cached(
             "SELECT DISTINCT region_id, side FROM soreness_entries WHERE deleted_at IS NULL AND at >= ?1
@@ -475,16 +636,72 @@ impl Database {
             .collect::<rusqlite::Result<_>>()?;
         let mut views = Vec::new();
         for (region, side) in pairs {
-            if self.region(&region).is_err() {
+            let Ok(r) = self.region(&region) else {
+                continue;
+            };
+            let s = side_of(&r, &side)?;
+            let ended = recent
+                .get(&(region, side))
+                .and_then(|events| ends_open(events, now))
+                == Some(false);
+            if ended {
                 continue;
             }
-            if let Some(view) = self.episode_view(&region, &side, now)? {
-                if view.episode.ended_by == EpisodeEdge::Open {
-                    views.push(view);
-                }
+            if let Some(view) = self.latest_view(&r, s, now, true)? {
+                views.push(view);
             }
         }
         views.sort_by(|a, b| b.episode.start.cmp(&a.episode.start));
         Ok(views)
+    }
+
+    /// Every region-side's live workouts and entries from `since` on, as `bouts` takes them in,
+    /// in two reads. A region-side with a time not in the form SoreMap writes is left out, so
+    /// its whole history is read instead.
+    fn recent_events(&self, since: &str) -> Result<HashMap<Key, Vec<(NaiveDateTime, Event)>>> {
+        let mut workouts: HashMap<Key, Vec<NaiveDateTime>> = HashMap::new();
+        let mut entries: HashMap<Key, Vec<(NaiveDateTime, u8)>> = HashMap::new();
+        let mut unwritten: Vec<Key> = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT x.region_id, x.side, w.at FROM workouts w JOIN workout_regions x ON x.workout_id = w.id
+                 WHERE w.deleted_at IS NULL AND w.at >= ?1 ORDER BY w.at",
+            )?;
+            let mut rows = stmt.query([since])?;
+            while let Some(r) = rows.next()? {
+                let key = (r.get(0)?, r.get(1)?);
+                match written(text(r, 2)?) {
+                    Some(at) => workouts.entry(key).or_default().push(at),
+                    None => unwritten.push(key),
+                }
+            }
+        }
+        {
+            // In the order `intensities_for` reads one region-side's entries.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT region_id, side, at, intensity FROM soreness_entries
+                 WHERE deleted_at IS NULL AND at >= ?1 ORDER BY at, created_at, rowid",
+            )?;
+            let mut rows = stmt.query([since])?;
+            while let Some(r) = rows.next()? {
+                let key = (r.get(0)?, r.get(1)?);
+                match written(text(r, 2)?) {
+                    Some(at) => entries.entry(key).or_default().push((at, r.get(3)?)),
+                    None => unwritten.push(key),
+                }
+            }
+        }
+        let mut out: HashMap<Key, Vec<(NaiveDateTime, Event)>> = HashMap::new();
+        for (key, list) in entries {
+            let worked = workouts.remove(&key).unwrap_or_default();
+            out.insert(key, events(&worked, &list));
+        }
+        for (key, worked) in workouts {
+            out.insert(key, events(&worked, &[]));
+        }
+        for key in unwritten {
+            out.remove(&key);
+        }
+        Ok(out)
     }
 }

@@ -304,15 +304,25 @@ impl Database {
         )
     }
 
-    /// One region-side's live entries as (time, intensity), oldest first: all that episodes
-    /// are derived from.
-    pub(crate) fn intensities_for(&self, region: &str, side: Side) -> Result<Vec<(String, u8)>> {
+    /// One region-side's live entries as (time, intensity), oldest first (entries logged at
+    /// the same moment in the order they were written, and then as stored): all that episodes
+    /// are derived from. Read from the index `soreness_history` alone.
+    pub(crate) fn intensities_for(
+        &self,
+        region: &str,
+        side: Side,
+    ) -> Result<Vec<(NaiveDateTime, u8)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, intensity FROM soreness_entries
-             WHERE deleted_at IS NULL AND region_id = ?1 AND side = ?2 ORDER BY at, created_at",
+             WHERE deleted_at IS NULL AND intensity >= 0 AND region_id = ?1 AND side = ?2
+             ORDER BY at, created_at, rowid",
         )?;
-        let rows = stmt.query_map([region, side.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = stmt.query([region, side.as_str()])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push((crate::episodes::parse(text(r, 0)?), r.get(1)?));
+        }
+        Ok(out)
     }
 
     /// "Same as yesterday": copies yesterday's latest value for each region-side to now, all
@@ -491,6 +501,20 @@ impl Database {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The same times as `workout_times_for`, read as episodes read them.
+    pub(crate) fn workouts_for(&self, region: &str, side: Side) -> Result<Vec<NaiveDateTime>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT w.at FROM workout_regions x JOIN workouts w ON w.id = x.workout_id
+             WHERE w.deleted_at IS NULL AND x.region_id = ?1 AND x.side = ?2 ORDER BY w.at",
+        )?;
+        let mut rows = stmt.query([region, side.as_str()])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(crate::episodes::parse(text(r, 0)?));
+        }
+        Ok(out)
+    }
+
     pub fn log_treatment(
         &mut self,
         input: &TreatmentInput,
@@ -645,6 +669,13 @@ fn saved_but(e: Error) -> Error {
 
 /// The first and last instant of a day, as stored times (`date` is within the years SoreMap
 /// keeps, so the next day always exists).
+/// A text column as the row holds it, without a copy.
+pub(crate) fn text<'a>(row: &'a Row<'_>, i: usize) -> rusqlite::Result<&'a str> {
+    row.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 pub(crate) fn day_bounds(date: NaiveDate) -> (String, String) {
     let next = date.succ_opt().unwrap_or(date);
     (format!("{date}T00:00:00"), format!("{next}T00:00:00"))
