@@ -387,8 +387,10 @@ async function start(root: HTMLElement): Promise<void> {
     panel.replaceChildren(form);
   };
 
-  const logSection = async (region: string, side: Side, timeline: Timeline): Promise<HTMLElement> => {
-    const [episode, entries, bouts] = await Promise.all([api.episode(region, side), api.regionEntries(region, side), api.episodes(region, side)]);
+  /** What the "Your log" section shows, asked for all at once. */
+  const loadLog = (region: string, side: Side) => Promise.all([api.episode(region, side), api.regionEntries(region, side), api.episodes(region, side)]);
+
+  const logSection = (region: string, side: Side, timeline: Timeline, [episode, entries, bouts]: Awaited<ReturnType<typeof loadLog>>): HTMLElement => {
     const form = renderLogForm({
       options: state.options,
       target: `How sore is your ${label(region, side).toLowerCase()}?`,
@@ -416,8 +418,9 @@ async function start(root: HTMLElement): Promise<void> {
     const mine = go({ kind: "region", region, side });
     const scroll = panel.scrollTop;
     try {
-      const detail = await api.regionDetail(region, side);
-      const log = await logSection(region, side, detail.timeline);
+      // The region and its log are asked for together: one wait, not two.
+      const [detail, logged] = await Promise.all([api.regionDetail(region, side), loadLog(region, side)]);
+      const log = logSection(region, side, detail.timeline, logged);
       if (mine !== ticket) return;
       const view = renderRegionPanel(detail, {
         onPointHot: (id) => set(withHot(state, id)),
