@@ -14,7 +14,7 @@ import type { Side } from "../bindings/Side";
 import type { TrendSeries } from "../bindings/TrendSeries";
 import type { TrendsOverview } from "../bindings/TrendsOverview";
 import { h } from "../dom";
-import { friendly, localDate } from "../time";
+import { friendly, localDate, shortDate } from "../time";
 import { type ChartView, renderTrendChart } from "./trendChart";
 import { renderMultiples, renderOverview, renderYear } from "./trendParts";
 
@@ -45,7 +45,7 @@ export interface TrendsView {
   snapshot(): { overview: TrendsOverview | null; series: TrendSeries[]; canvas: HTMLCanvasElement | null; year: number; yearDays: CalendarDay[] };
 }
 
-const longDate = (date: string) => new Date(`${date}T12:00:00`).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+const longDate = shortDate;
 const fmt = (n: number | undefined, digits = 1) => (n === undefined ? "–" : n.toFixed(digits));
 export const days = (hours: number | undefined) => (hours === undefined ? "–" : `${(hours / 24).toFixed(1)} d`);
 const seconds = (date: string, end = false) => Date.parse(`${date}T${end ? "23:59:59" : "00:00:00"}Z`) / 1000;
