@@ -338,6 +338,19 @@ pub fn hours_ago(hours: i64) -> String {
         .to_owned()
 }
 
+/// Local date `days` ago at the wall-clock time `hh_mm` ("12:00"), as `datetime-local` writes it:
+/// entries a day apart that never share a day, whatever the time the tests run.
+pub fn days_ago_at(days: i64, hh_mm: &str) -> String {
+    let out = std::process::Command::new("date")
+        .arg("-d")
+        .arg(format!("{days} days ago"))
+        .arg("+%Y-%m-%d")
+        .output()
+        .expect("date runs");
+    let date = String::from_utf8(out.stdout).expect("utf-8");
+    format!("{}T{hh_mm}", date.trim())
+}
+
 impl Drop for Session {
     /// Closes the app and waits until it and its WebKit processes have really gone, so the
     /// next launch (often on the same data folder and display) never meets a half-closed one.

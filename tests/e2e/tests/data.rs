@@ -4,39 +4,45 @@ use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use soremap_e2e::{hours_ago, Session, WAIT};
+use soremap_e2e::{days_ago_at, hours_ago, Session, WAIT};
 
-fn log(s: &Session, region: &str, side: &str, intensity: u8, hours: i64) {
+fn log(s: &Session, region: &str, side: &str, intensity: u8, at: &str) {
     let reply = s.invoke(
         "log_soreness",
         json!({"input": {"targets": [{"region": region, "side": side}], "intensity": intensity,
-               "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(hours)}}),
+               "kind": "doms", "symptoms": [], "note": "", "at": at}}),
     );
     assert!(reply["ok"].is_array(), "{reply}");
 }
 
-/// Several days of backfilled soreness, a workout and a treatment.
+/// Six days of backfilled soreness (one entry a day, the last one now), a workout and a
+/// treatment. Each entry has a day of its own at any time of day the tests run.
 fn backfill(s: &Session) {
-    for (hours, left, right) in [
-        (120, 2, 1),
-        (96, 6, 3),
-        (72, 7, 4),
-        (48, 5, 3),
-        (24, 3, 1),
-        (1, 1, 0),
+    for (days, left, right) in [
+        (5, 2, 1),
+        (4, 6, 3),
+        (3, 7, 4),
+        (2, 5, 3),
+        (1, 3, 1),
+        (0, 1, 0),
     ] {
-        log(s, "calf", "left", left, hours);
-        log(s, "calf", "right", right, hours);
+        let at = if days == 0 {
+            hours_ago(0)
+        } else {
+            days_ago_at(days, "12:00")
+        };
+        log(s, "calf", "left", left, &at);
+        log(s, "calf", "right", right, &at);
     }
     let reply = s.invoke("log_workout",
         json!({"input": {"activity": "Long run", "effort": 8, "duration_min": 95,
-               "at": hours_ago(130), "targets": [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]}}),
+               "at": days_ago_at(5, "08:00"), "targets": [{"region": "calf", "side": "left"}, {"region": "calf", "side": "right"}]}}),
     );
     assert!(reply["ok"]["id"].is_string(), "{reply}");
     let reply = s.invoke(
         "log_treatment",
         json!({"input": {"region": "calf", "side": "left", "technique": "foam-rolling",
-               "duration_sec": 120, "before": 7, "after": 5, "at": hours_ago(70)}}),
+               "duration_sec": 120, "before": 7, "after": 5, "at": days_ago_at(3, "14:00")}}),
     );
     assert!(reply["ok"]["id"].is_string(), "{reply}");
 }
@@ -190,7 +196,7 @@ fn a_hostile_import_is_refused_with_a_message_and_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let s = Session::launch_in(data.path());
-    log(&s, "neck", "center", 3, 2);
+    log(&s, "neck", "center", 3, &hours_ago(2));
     let before = export_counts(&s, files.path(), "before.json");
     let mut hostile = before.clone();
     hostile["exported_at"] = json!("2026-01-01T00:00:00");
@@ -235,7 +241,7 @@ fn back_up_and_restore_round_trip() {
     let files = tempfile::tempdir().unwrap();
     let backup = files.path().join("backup.sqlite3");
     let s = Session::launch_in(data.path());
-    log(&s, "glutes", "left", 5, 3);
+    log(&s, "glutes", "left", 5, &hours_ago(3));
     s.click_on("[data-action=data]");
     // The automatic daily backup was taken at start-up.
     s.wait_for_text(
@@ -250,7 +256,7 @@ fn back_up_and_restore_round_trip() {
         .unwrap();
     assert!(backup.is_file());
 
-    log(&s, "glutes", "right", 8, 1);
+    log(&s, "glutes", "right", 8, &hours_ago(1));
     let before = export_counts(&s, files.path(), "with-both.json");
     assert_eq!(before["entries"].as_array().unwrap().len(), 2);
 
@@ -295,7 +301,7 @@ fn a_damaged_database_offers_a_restore_from_the_automatic_backups() {
     let data = tempfile::tempdir().unwrap();
     {
         let s = Session::launch_in(data.path());
-        log(&s, "calf", "left", 4, 2);
+        log(&s, "calf", "left", 4, &hours_ago(2));
         s.click_on("[data-action=data]");
         s.wait_for_text(
             "[data-section=backups] .backup-list",

@@ -13,7 +13,7 @@ fn log(s: &Session, region: &str, side: &str, intensity: u8) {
     let reply = s.invoke(
         "log_soreness",
         json!({"input": {"targets": [{"region": region, "side": side}], "intensity": intensity,
-               "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(1)}}),
+               "kind": "doms", "symptoms": [], "note": "", "at": hours_ago(0)}}),
     );
     assert!(reply["ok"].is_array(), "{reply}");
 }
