@@ -191,10 +191,12 @@ fn start_reminders<R: Runtime>(app: AppHandle<R>, state: AppState) {
     let spawned = std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
-            // Keys that could not be shown, so a missing notification service is logged once.
+            // Keys that could not be shown and the last error, so a missing notification
+            // service or an unavailable database is logged once, not every minute.
             let mut failed: HashSet<String> = HashSet::new();
+            let mut last_error: Option<String> = None;
             loop {
-                send_due(&app, &state, &mut failed);
+                send_due(&app, &state, &mut failed, &mut last_error);
                 match rx.recv_timeout(TICK) {
                     Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                     Err(RecvTimeoutError::Disconnected) => break,
@@ -206,12 +208,24 @@ fn start_reminders<R: Runtime>(app: AppHandle<R>, state: AppState) {
     }
 }
 
-fn send_due<R: Runtime>(app: &AppHandle<R>, state: &AppState, failed: &mut HashSet<String>) {
+fn send_due<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    failed: &mut HashSet<String>,
+    last_error: &mut Option<String>,
+) {
     let now = chrono::Local::now().naive_local();
     let due = match state.read_blocking(|db| db.due_reminders(now)) {
-        Ok(due) => due,
+        Ok(due) => {
+            *last_error = None;
+            due
+        }
         Err(e) => {
-            log::warn!("reminders: {e}");
+            let text = e.to_string();
+            if last_error.as_deref() != Some(text.as_str()) {
+                log::warn!("reminders: {text}");
+                *last_error = Some(text);
+            }
             return;
         }
     };

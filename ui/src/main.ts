@@ -10,6 +10,7 @@ import type { SearchResult } from "./bindings/SearchResult";
 import type { Side } from "./bindings/Side";
 import type { SorenessEntry } from "./bindings/SorenessEntry";
 import type { Timeline } from "./bindings/Timeline";
+import type { DayView } from "./bindings/DayView";
 import { h } from "./dom";
 import { localDate } from "./time";
 import { type BodyMap, renderBodyMap, renderLegend } from "./views/bodyMap";
@@ -268,10 +269,11 @@ async function start(root: HTMLElement): Promise<void> {
     form.querySelector<HTMLButtonElement>(`.scale [value="${entry.intensity}"]`)?.focus();
   };
 
-  const showToday = async () => {
+  /** Shows Today; `asked` is today's answer when it was already asked for (at start-up). */
+  const showToday = async (asked?: Promise<DayView>) => {
     const mine = go({ kind: "today" });
     try {
-      const day = await api.day(localDate());
+      const day = await (asked ?? api.day(localDate()));
       if (mine !== ticket) return;
       map?.paint(day.cells);
       const view = renderToday(day, true, {
@@ -522,6 +524,9 @@ async function start(root: HTMLElement): Promise<void> {
   };
 
   try {
+    // Today is asked for with the regions, so start-up waits for the core once.
+    const today = api.day(localDate());
+    today.catch(() => undefined);
     const [list, logOptions] = await Promise.all([api.listRegions(), api.logOptions()]);
     state = { ...state, regions: new Map(list.map((r) => [r.id, r])), options: logOptions };
     map = renderBodyMap(
@@ -558,7 +563,7 @@ async function start(root: HTMLElement): Promise<void> {
       else void showToday();
     }).catch(() => undefined);
     if (window.location.hash) fromHash();
-    else await showToday();
+    else await showToday(today);
   } catch (raw) {
     // No database (damaged, or from a newer SoreMap): the way out is a backup.
     state = { ...state, unavailable: true };
