@@ -17,10 +17,11 @@
 //!     SOREMAP_APP=target/release/soremap SOREMAP_BASELINE_APP=target/release/soremap-baseline \
 //!       target/release/examples/bench_start <data-dir> [rounds]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use soremap_e2e::procs::{alive, newest_process, process_family};
 use soremap_e2e::{app_path, driver_url, workspace_root};
 
 /// The targets: SoreMap's figure at most this many times the baseline's.
@@ -184,73 +185,6 @@ fn launch(agent: &ureq::Agent, app: &App, figures: &mut Figures) {
     }
     // Let the machine calm down before the next launch.
     std::thread::sleep(Duration::from_millis(500));
-}
-
-/// The most recently started process running `program` with `marker` in its command line.
-fn newest_process(program: &Path, marker: &str) -> Option<u32> {
-    let program = program.canonicalize().ok()?;
-    let mut best: Option<(u64, u32)> = None;
-    for pid in pids() {
-        if std::fs::read_link(format!("/proc/{pid}/exe"))
-            .ok()
-            .as_deref()
-            != Some(program.as_path())
-        {
-            continue;
-        }
-        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-        if !String::from_utf8_lossy(&cmdline).contains(marker) {
-            continue;
-        }
-        let started = stat_field(pid, 19).unwrap_or(0);
-        if best.is_none_or(|(t, _)| started >= t) {
-            best = Some((started, pid));
-        }
-    }
-    best.map(|(_, pid)| pid)
-}
-
-fn pids() -> Vec<u32> {
-    std::fs::read_dir("/proc")
-        .map(|dir| {
-            dir.flatten()
-                .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// `pid` and every process below it.
-fn process_family(pid: u32) -> Vec<u32> {
-    let all: Vec<(u32, Option<u64>)> = pids().into_iter().map(|p| (p, stat_field(p, 1))).collect();
-    let mut family = vec![pid];
-    let mut i = 0;
-    while i < family.len() {
-        let parent = u64::from(family[i]);
-        for &(child, ppid) in &all {
-            if ppid == Some(parent) && !family.contains(&child) && alive(child) {
-                family.push(child);
-            }
-        }
-        i += 1;
-    }
-    family
-}
-
-/// A numeric field of `/proc/<pid>/stat`, counted after the command name (1 is the parent's
-/// pid, 19 the start time).
-fn stat_field(pid: u32, n: usize) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    rest.split(' ').nth(n)?.parse().ok()
-}
-
-/// Whether `pid` still runs (a zombie waiting to be reaped has finished).
-fn alive(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|stat| stat[stat.rfind(')')? + 2..].chars().next())
-        .is_some_and(|state| state != 'Z' && state != 'X')
 }
 
 /// A `kB` line of a `/proc/<pid>` file.

@@ -5,6 +5,7 @@
 //! session's end closes the app again.
 
 pub mod notifications;
+pub mod procs;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -83,7 +84,7 @@ impl Session {
         let session = Session {
             agent,
             base: format!("{}/session/{id}", driver_url()),
-            app: newest_process(&app_path()),
+            app: procs::newest_process(&app_path(), ""),
         };
         session.wait_for(".body-map .region, .error", Duration::from_secs(30))?;
         Ok(session)
@@ -355,12 +356,12 @@ impl Drop for Session {
     /// Closes the app and waits until it and its WebKit processes have really gone, so the
     /// next launch (often on the same data folder and display) never meets a half-closed one.
     fn drop(&mut self) {
-        let family = self.app.map(process_family).unwrap_or_default();
+        let family = self.app.map(procs::process_family).unwrap_or_default();
         let _ = self.call("DELETE", "", None);
         let start = Instant::now();
-        while family.iter().any(|pid| alive(*pid)) {
+        while family.iter().any(|pid| procs::alive(*pid)) {
             if start.elapsed() > Duration::from_secs(15) {
-                for pid in family.iter().filter(|pid| alive(**pid)) {
+                for pid in family.iter().filter(|pid| procs::alive(**pid)) {
                     eprintln!("e2e: process {pid} outlived its session; killing it");
                     let _ = std::process::Command::new("kill")
                         .args(["-KILL", &pid.to_string()])
@@ -372,72 +373,6 @@ impl Drop for Session {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
-}
-
-/// The most recently started process running `program`.
-fn newest_process(program: &Path) -> Option<u32> {
-    let program = program.canonicalize().ok()?;
-    let mut best: Option<(u64, u32)> = None;
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|n| n.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if std::fs::read_link(entry.path().join("exe")).ok().as_deref() != Some(program.as_path()) {
-            continue;
-        }
-        let started = stat_field(pid, 19).unwrap_or(0);
-        if best.is_none_or(|(t, _)| started >= t) {
-            best = Some((started, pid));
-        }
-    }
-    best.map(|(_, pid)| pid)
-}
-
-/// `pid` and every process below it.
-fn process_family(pid: u32) -> Vec<u32> {
-    let mut family = vec![pid];
-    let mut i = 0;
-    while i < family.len() {
-        let parent = family[i];
-        if let Ok(dir) = std::fs::read_dir("/proc") {
-            for entry in dir.flatten() {
-                if let Some(child) = entry
-                    .file_name()
-                    .to_str()
-                    .and_then(|n| n.parse::<u32>().ok())
-                {
-                    if stat_field(child, 1) == Some(u64::from(parent)) && !family.contains(&child) {
-                        family.push(child);
-                    }
-                }
-            }
-        }
-        i += 1;
-    }
-    family
-}
-
-/// A numeric field of `/proc/<pid>/stat`, counted after the command name (0 is the state's
-/// successor: 1 is the parent's pid, 19 the start time).
-fn stat_field(pid: u32, n: usize) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    rest.split(' ').nth(n)?.parse().ok()
-}
-
-/// Whether `pid` still runs (a zombie waiting to be reaped has finished).
-fn alive(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat"))
-        .ok()
-        .and_then(|stat| {
-            let rest = stat[stat.rfind(')')? + 2..].to_owned();
-            rest.chars().next()
-        })
-        .is_some_and(|state| state != 'Z' && state != 'X')
 }
 
 fn request(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Result<Value> {
