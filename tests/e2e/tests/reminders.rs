@@ -141,6 +141,9 @@ fn a_checkin_arrives_and_opens_the_log_form() {
     let daily = recorder
         .wait_for("Time to log", Duration::from_secs(15))
         .expect("the daily reminder arrives");
+    // A person reads the bubble before clicking it. The app starts listening for the click
+    // just after the bubble is shown, so a click in the same millisecond could go unheard.
+    std::thread::sleep(Duration::from_secs(1));
     recorder.click(daily.id).unwrap();
     s.wait_for(".panel .today", WAIT)
         .expect("the daily reminder opens Today");
