@@ -149,7 +149,14 @@ impl Session {
         }
     }
 
+    /// Clicks `el` as a person would: scrolled fully into view first. WebDriver's own
+    /// scrolling (`scrollIntoViewIfNeeded`) leaves a partly visible element where it is, and
+    /// when its centre is clipped by a scrolling panel the click fails as "not interactable".
     pub fn click(&self, el: &Element) -> Result<()> {
+        self.execute(
+            "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'});",
+            vec![Session::element_arg(el)],
+        )?;
         self.call("POST", &format!("/element/{}/click", el.0), Some(json!({})))
             .map(drop)
     }
@@ -268,8 +275,16 @@ impl Session {
                 .click_inside(&el)
                 .unwrap_or_else(|e| panic!("click {css}: {e}"));
         }
-        self.click(&el)
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        if let Err(e) = self.click(&el) {
+            let _ = self.screenshot("failed-click");
+            let at = self.execute(
+                "const r = arguments[0].getBoundingClientRect();
+                 return document.elementsFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)
+                   .map((n) => n.tagName.toLowerCase() + (n.className ? '.' + n.className : ''));",
+                vec![Session::element_arg(&el)],
+            );
+            panic!("click {css}: {e} (at its centre: {at:?}; screenshot failed-click.png)");
+        }
     }
 
     /// A real pointer click on a point of `el` that hit-testing gives to `el` itself.
