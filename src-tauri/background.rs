@@ -7,13 +7,13 @@
 //! comes back, records each one as sent, and opens the right view when a notification is
 //! clicked.
 //!
-//! Notifications go through `notify-rust`, the library tauri-plugin-notification uses on the
-//! desktop, called directly because the plugin's desktop side gives no way to hear a click,
-//! and a check-in is only useful if clicking it opens the area's log form.
+//! Notifications go through `crate::notifier` rather than tauri-plugin-notification, whose
+//! desktop side gives no way to hear a click, and a check-in is only useful if clicking it
+//! opens the area's log form.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -23,6 +23,7 @@ use tauri::menu::{Menu, MenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIcon, TrayIconBuilder, TrayIconEvent};
 use tauri::{AppHandle, Emitter, Manager, Runtime, WindowEvent};
 
+use crate::notifier::{Note, Notifier};
 use crate::state::AppState;
 
 /// How often due reminders are looked for while SoreMap runs.
@@ -43,7 +44,7 @@ pub struct OpenRequest {
 /// The background's state, managed by the app.
 pub struct Background {
     /// Wakes the reminder thread (settings changed).
-    wake: Mutex<Option<Sender<()>>>,
+    wake: Mutex<Option<mpsc::Sender<()>>>,
     /// Closing the window hides it to the tray instead of quitting.
     close_to_tray: AtomicBool,
 }
@@ -191,12 +192,9 @@ fn start_reminders<R: Runtime>(app: AppHandle<R>, state: AppState) {
     let spawned = std::thread::Builder::new()
         .name("reminders".into())
         .spawn(move || {
-            // Keys that could not be shown and the last error, so a missing notification
-            // service or an unavailable database is logged once, not every minute.
-            let mut failed: HashSet<String> = HashSet::new();
-            let mut last_error: Option<String> = None;
+            let mut sender = Sender::default();
             loop {
-                send_due(&app, &state, &mut failed, &mut last_error);
+                sender.send_due(&app, &state);
                 match rx.recv_timeout(TICK) {
                     Ok(()) | Err(RecvTimeoutError::Timeout) => {}
                     Err(RecvTimeoutError::Disconnected) => break,
@@ -208,82 +206,81 @@ fn start_reminders<R: Runtime>(app: AppHandle<R>, state: AppState) {
     }
 }
 
-fn send_due<R: Runtime>(
-    app: &AppHandle<R>,
-    state: &AppState,
-    failed: &mut HashSet<String>,
-    last_error: &mut Option<String>,
-) {
-    let now = chrono::Local::now().naive_local();
-    let due = match state.read_blocking(|db| db.due_reminders(now)) {
-        Ok(due) => {
-            *last_error = None;
-            due
-        }
-        Err(e) => {
-            let text = e.to_string();
-            if last_error.as_deref() != Some(text.as_str()) {
-                log::warn!("reminders: {text}");
-                *last_error = Some(text);
-            }
+/// What the reminder thread keeps between rounds.
+#[derive(Default)]
+struct Sender {
+    /// Connected when the first reminder is due, so SoreMap with reminders off never talks
+    /// to the notification service.
+    notifier: Option<Notifier<OpenRequest>>,
+    /// Keys that could not be shown and the last error, so a missing notification service
+    /// or an unavailable database is logged once, not every minute.
+    failed: HashSet<String>,
+    last_error: Option<String>,
+}
+
+impl Sender {
+    fn send_due<R: Runtime>(&mut self, app: &AppHandle<R>, state: &AppState) {
+        let now = chrono::Local::now().naive_local();
+        let due = match state.read_blocking(|db| db.due_reminders(now)) {
+            Ok(due) => due,
+            Err(e) => return self.log_once(e.to_string()),
+        };
+        if due.is_empty() {
+            self.last_error = None;
             return;
         }
-    };
-    for reminder in due {
-        match notify(app, &reminder) {
-            Ok(()) => {
-                if let Err(e) = state.write_blocking(|db| db.mark_reminder_sent(&reminder.key, now))
-                {
-                    log::warn!("reminder {} shown but not recorded: {e}", reminder.key);
+        let notifier = match self.notifier.take() {
+            Some(n) => n,
+            None => {
+                let app = app.clone();
+                match Notifier::connect(move |request| open(&app, &request)) {
+                    Ok(n) => n,
+                    Err(e) => return self.log_once(e.to_string()),
                 }
             }
-            Err(e) => {
-                if failed.insert(reminder.key.clone()) {
-                    log::warn!("reminder {} could not be shown: {e}", reminder.key);
+        };
+        self.last_error = None;
+        for reminder in due {
+            match notifier.show("SoreMap", note(&reminder)) {
+                Ok(()) => {
+                    if let Err(e) =
+                        state.write_blocking(|db| db.mark_reminder_sent(&reminder.key, now))
+                    {
+                        log::warn!("reminder {} shown but not recorded: {e}", reminder.key);
+                    }
+                }
+                Err(e) => {
+                    if self.failed.insert(reminder.key.clone()) {
+                        log::warn!("reminder {} could not be shown: {e}", reminder.key);
+                    }
                 }
             }
+        }
+        self.notifier = Some(notifier);
+    }
+
+    fn log_once(&mut self, text: String) {
+        if self.last_error.as_deref() != Some(text.as_str()) {
+            log::warn!("reminders: {text}");
+            self.last_error = Some(text);
         }
     }
 }
 
-/// Shows one reminder; a click on it (or on its "Log now" button) opens what it is about.
-fn notify<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) -> Result<(), String> {
-    let mut notification = notify_rust::Notification::new();
-    notification
-        .appname("SoreMap")
-        .summary(&reminder.title)
-        .body(&reminder.body)
-        .action("default", "Log now");
-    let request = OpenRequest {
-        region: match reminder.kind {
-            ReminderKind::Checkin => reminder.region.clone(),
-            ReminderKind::Daily => None,
+/// A reminder as a notification; a click on it (or on its "Log now" button) opens the
+/// region-side's log form, or Today for the daily reminder.
+fn note(reminder: &Reminder) -> Note<OpenRequest> {
+    Note {
+        summary: reminder.title.clone(),
+        body: reminder.body.clone(),
+        action: "Log now".into(),
+        on_click: OpenRequest {
+            region: match reminder.kind {
+                ReminderKind::Checkin => reminder.region.clone(),
+                ReminderKind::Daily => None,
+            },
+            side: reminder.side.map(|s| s.as_str().to_owned()),
         },
-        side: reminder.side.map(|s| s.as_str().to_owned()),
-    };
-    #[cfg(all(unix, not(target_os = "macos")))]
-    {
-        let handle = notification.show().map_err(|e| e.to_string())?;
-        let app = app.clone();
-        // Waiting for the click blocks, so each shown reminder waits on a thread of its own
-        // until it is clicked or dismissed.
-        std::thread::Builder::new()
-            .name("reminder-click".into())
-            .spawn(move || {
-                handle.wait_for_action(|action| {
-                    if action == "default" {
-                        open(&app, &request);
-                    }
-                })
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(())
-    }
-    #[cfg(not(all(unix, not(target_os = "macos"))))]
-    {
-        // macOS and Windows bring the app forward on a click by themselves.
-        let _ = (app, request);
-        notification.show().map(|_| ()).map_err(|e| e.to_string())
     }
 }
 

@@ -9,6 +9,7 @@ mod commands;
 mod declared;
 #[cfg(test)]
 mod drift;
+mod notifier;
 mod state;
 
 use std::ffi::OsString;

@@ -120,7 +120,10 @@ fn a_checkin_arrives_and_opens_the_log_form() {
     wait_saved(&s);
     assert!(!entry.exists(), "the login item is removed");
 
-    // The daily reminder at a time already passed today, with nothing logged today.
+    // The daily reminder (20:00 by default, hours away), then at a time already passed today
+    // with nothing logged today: it is due at once, and clicked the instant it is shown it
+    // opens Today.
+    recorder.click_on_arrival("Time to log");
     s.click_on("#setting-daily");
     wait_saved(&s);
     // The time field as a picker leaves it: a new value and a change event.
@@ -130,21 +133,10 @@ fn a_checkin_arrives_and_opens_the_log_form() {
         vec![json!("00:00")],
     )
     .unwrap();
-    wait_saved(&s);
-    let time = s
-        .execute(
-            "return document.querySelector('#setting-daily-time').value",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(time, json!("00:00"), "the chosen time is kept");
     let daily = recorder
         .wait_for("Time to log", Duration::from_secs(15))
         .expect("the daily reminder arrives");
-    // A person reads the bubble before clicking it. The app starts listening for the click
-    // just after the bubble is shown, so a click in the same millisecond could go unheard.
-    std::thread::sleep(Duration::from_secs(1));
-    recorder.click(daily.id).unwrap();
+    assert_eq!(daily.actions, ["default", "Log now"]);
     s.wait_for(".panel .today", WAIT)
         .expect("the daily reminder opens Today");
 
@@ -160,6 +152,13 @@ fn a_checkin_arrives_and_opens_the_log_form() {
             && checked(&s, "#setting-tray")
     );
     assert!(!checked(&s, "#setting-autostart"));
+    let time = s
+        .execute(
+            "return document.querySelector('#setting-daily-time').value",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(time, json!("00:00"), "the chosen time is kept");
     assert_eq!(
         recorder
             .sent()
