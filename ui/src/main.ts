@@ -462,9 +462,6 @@ async function start(root: HTMLElement): Promise<void> {
             }),
           ),
       });
-      panel.replaceChildren(view);
-      set(withDots(state, dotsFor(detail, side, label)));
-      panel.scrollTop = keepScroll ? scroll : 0;
       const target = focus.point
         ? view.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(focus.point)}"]`)
         : focus.technique
@@ -472,6 +469,17 @@ async function start(root: HTMLElement): Promise<void> {
           : focus.muscle
             ? view.querySelector<HTMLElement>(`[data-muscle="${CSS.escape(focus.muscle)}"]`)
             : null;
+      // The panel's first frame lays out and paints only what is on screen; right after it
+      // the rest is laid out below the fold. Settled at once when it opens further down.
+      const settle = () => view.classList.add("settled");
+      if (target || keepScroll) settle();
+      // Scrolled back before the swap, while the old panel's layout is still clean: after
+      // it, setting scrollTop would lay the whole new panel out at once, outside a frame.
+      if (!keepScroll) panel.scrollTop = 0;
+      panel.replaceChildren(view);
+      set(withDots(state, dotsFor(detail, side, label)));
+      if (keepScroll) panel.scrollTop = scroll;
+      else if (!target) void afterPaint().then(settle);
       if (focus.log) {
         // From a reminder: the log form, ready for the first answer.
         view.querySelector<HTMLElement>("[data-section=log]")?.scrollIntoView({ block: "start" });

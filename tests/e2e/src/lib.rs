@@ -149,12 +149,16 @@ impl Session {
         }
     }
 
-    /// Clicks `el` as a person would: scrolled fully into view first. WebDriver's own
-    /// scrolling (`scrollIntoViewIfNeeded`) leaves a partly visible element where it is, and
-    /// when its centre is clipped by a scrolling panel the click fails as "not interactable".
+    /// Clicks `el` as a person would: scrolled fully into view and painted there first.
+    /// WebDriver's own scrolling (`scrollIntoViewIfNeeded`) leaves a partly visible element
+    /// where it is, and when its centre is clipped by a scrolling panel the click fails as
+    /// "not interactable"; and a person clicks what they have seen, never in the frame the
+    /// page scrolled in.
     pub fn click(&self, el: &Element) -> Result<()> {
-        self.execute(
-            "arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'});",
+        self.execute_async(
+            "const done = arguments[arguments.length - 1];
+             arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'});
+             requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
             vec![Session::element_arg(el)],
         )?;
         self.call("POST", &format!("/element/{}/click", el.0), Some(json!({})))
