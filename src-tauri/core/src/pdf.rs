@@ -97,8 +97,29 @@ pub const MAX_PAGES: usize = 500;
 /// The most pixels a PNG embedded in a figure may have.
 const MAX_IMAGE_PIXELS: u64 = 16_000_000;
 
-static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans, regular and bold, deflated by `build.rs` (the binary carries half the bytes).
+static REGULAR_DEFLATED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf.deflate"));
+static BOLD_DEFLATED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf.deflate"));
+
+/// Regular and bold, inflated; or why they could not be.
+type Inflated = std::result::Result<(Vec<u8>, Vec<u8>), String>;
+
+/// The fonts, inflated the first time a report is made and kept for the next.
+fn fonts() -> Result<(&'static [u8], &'static [u8])> {
+    static FONTS: OnceLock<Inflated> = OnceLock::new();
+    let inflate = |deflated: &[u8]| {
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(deflated), &mut data)
+            .map(|_| data)
+            .map_err(|e| format!("the embedded font cannot be read: {e}"))
+    };
+    match FONTS.get_or_init(|| Ok((inflate(REGULAR_DEFLATED)?, inflate(BOLD_DEFLATED)?))) {
+        Ok((regular, bold)) => Ok((regular, bold)),
+        Err(e) => Err(Error::Internal(e.clone())),
+    }
+}
 const FAMILY: &str = "DejaVu Sans";
 
 // Page geometry, in points (1/72 inch); y grows downwards from the top of the page.
@@ -329,8 +350,10 @@ fn svg_fonts() -> Arc<usvg::fontdb::Database> {
     FONTS
         .get_or_init(|| {
             let mut db = usvg::fontdb::Database::new();
-            for data in [REGULAR, BOLD] {
-                db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
+            if let Ok((regular, bold)) = fonts() {
+                for data in [regular, bold] {
+                    db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
+                }
             }
             db.set_serif_family(FAMILY);
             db.set_sans_serif_family(FAMILY);
@@ -468,8 +491,9 @@ impl Shaper {
             rustybuzz::Face::from_slice(data, 0)
                 .ok_or_else(|| Error::Internal("the embedded font cannot be read".into()))
         };
-        let regular = face(REGULAR)?;
-        let bold = face(BOLD)?;
+        let (regular, bold) = fonts()?;
+        let regular = face(regular)?;
+        let bold = face(bold)?;
         let em = regular.units_per_em() as f32;
         Ok(Shaper {
             ascent: f32::from(regular.ascender()) / em,
@@ -1268,8 +1292,9 @@ fn draw(
         Font::new(data.into(), 0)
             .ok_or_else(|| Error::Internal("the embedded font cannot be read".into()))
     };
-    let regular = font(REGULAR)?;
-    let bold = font(BOLD)?;
+    let (regular, bold) = fonts()?;
+    let regular = font(regular)?;
+    let bold = font(bold)?;
     let page_settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| Error::Internal("the page size is invalid".into()))?;
     let footer_style = Style {
