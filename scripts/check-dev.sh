@@ -18,6 +18,13 @@ trap cleanup EXIT
 fail() {
   echo "tauri dev: $*" >&2
   tail -40 "$log" >&2 || true
+  # What the app and everything under it is doing, and the windows there are.
+  echo "processes:" >&2
+  ps -eo pid,ppid,stat,wchan:24,etime,args --forest | grep -v ' ps -eo' | tail -40 >&2 || true
+  echo "windows:" >&2
+  for w in $(xdotool search --name '.' 2>/dev/null | head -20); do
+    echo "  $w $(xdotool getwindowname "$w" 2>/dev/null)" >&2
+  done
   exit 1
 }
 

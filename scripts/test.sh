@@ -89,7 +89,10 @@ TZ="$zone" APP_HOME="$reminder_home" dbus-run-session -- \
 rm -rf "$reminder_home"
 
 step "tauri dev from the repository root (window opens, hot update reaches it)"
-xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" scripts/check-dev.sh
+# In a session bus of its own, as on a desktop: without one, GTK starts the bus itself
+# (dbus-launch --autolaunch) while the window is being made.
+dbus-run-session -- \
+  xvfb-run --auto-servernum --server-args="-screen 0 1440x1000x24" scripts/check-dev.sh
 
 step "Package: npm run tauri build from the repository root (.deb, .rpm)"
 npm run tauri build
