@@ -56,6 +56,14 @@ const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(()
 async function start(root: HTMLElement): Promise<void> {
   const panel = h("aside", { class: "panel", "aria-live": "polite" });
   const mapArea = h("section", { class: "map-area", "aria-label": "Body map" });
+  // The window scrolls, not the panel (a scrolling panel costs WebKit a layer of its own, and
+  // each frame twice the time); the header and the map column stay where they are.
+  const page = document.scrollingElement ?? document.documentElement;
+  /** Shows a view in the panel, from its top. */
+  const swap = (...nodes: Node[]) => {
+    page.scrollTop = 0;
+    panel.replaceChildren(...nodes);
+  };
   const todayButton = h("button", { type: "button", class: "header-button", "data-action": "today" }, "Today");
   const trendsButton = h("button", { type: "button", class: "header-button", "data-action": "trends" }, "Trends");
   const dataButton = h("button", { type: "button", class: "header-button", "data-action": "data" }, "Your data");
@@ -151,14 +159,14 @@ async function start(root: HTMLElement): Promise<void> {
         loadYear: (y) => api.calendar(`${y}-01-01`, `${y}-12-31`),
       });
       trendsView = view;
-      panel.replaceChildren(view.element);
+      swap(view.element);
       await afterPaint();
       if (mine !== ticket) return;
       const overview = await api.trends(from, to);
       if (mine !== ticket) return;
       view.fill(overview);
     } catch (raw) {
-      if (mine === ticket) panel.replaceChildren(renderError("Could not show trends", message(raw)));
+      if (mine === ticket) swap(renderError("Could not show trends", message(raw)));
     }
   };
 
@@ -199,7 +207,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (mine !== ticket) return;
     // After a restore over a database that could not be opened, start the window afresh.
     const onChanged = async () => (state.unavailable ? window.location.reload() : paintDay());
-    panel.replaceChildren(
+    swap(
       renderDataView(info, backups, {
         onChanged,
         exportJson: api.exportJson,
@@ -217,14 +225,14 @@ async function start(root: HTMLElement): Promise<void> {
     try {
       const settings = await api.settings();
       if (mine !== ticket) return;
-      panel.replaceChildren(
+      swap(
         renderHealthView(settings, {
           onToggle: (id, on) => api.setHealth(id, on),
           onError: (text) => showToast(`Could not save the setting: ${text}`),
         }),
       );
     } catch (raw) {
-      if (mine === ticket) panel.replaceChildren(renderError("Could not show your health settings", message(raw)));
+      if (mine === ticket) swap(renderError("Could not show your health settings", message(raw)));
     }
   };
 
@@ -233,14 +241,14 @@ async function start(root: HTMLElement): Promise<void> {
     try {
       const settings = await api.reminderSettings();
       if (mine !== ticket) return;
-      panel.replaceChildren(
+      swap(
         renderSettingsView(settings, {
           onSave: (next) => api.setReminderSettings(next),
           onError: (text) => showToast(`Could not save the setting: ${text}`),
         }),
       );
     } catch (raw) {
-      if (mine === ticket) panel.replaceChildren(renderError("Could not show the settings", message(raw)));
+      if (mine === ticket) swap(renderError("Could not show the settings", message(raw)));
     }
   };
 
@@ -265,7 +273,7 @@ async function start(root: HTMLElement): Promise<void> {
     });
     const li = host?.querySelector(`[data-entry="${CSS.escape(entry.id)}"]`);
     if (li) li.replaceChildren(form);
-    else panel.replaceChildren(form);
+    else swap(form);
     form.querySelector<HTMLButtonElement>(`.scale [value="${entry.intensity}"]`)?.focus();
   };
 
@@ -294,9 +302,9 @@ async function start(root: HTMLElement): Promise<void> {
           if ((await attempt(() => api.deleteWorkout(id))) !== undefined) await refresh();
         },
       });
-      panel.replaceChildren(view);
+      swap(view);
     } catch (raw) {
-      if (mine === ticket) panel.replaceChildren(renderError("Could not show today", message(raw)));
+      if (mine === ticket) swap(renderError("Could not show today", message(raw)));
     }
   };
 
@@ -305,7 +313,7 @@ async function start(root: HTMLElement): Promise<void> {
     try {
       const routine = await api.routine();
       if (mine !== ticket) return;
-      panel.replaceChildren(
+      swap(
         renderRoutine(routine, {
           onSave: async (done, before, after) => {
             let saved = 0;
@@ -329,7 +337,7 @@ async function start(root: HTMLElement): Promise<void> {
         }),
       );
     } catch (raw) {
-      if (mine === ticket) panel.replaceChildren(renderError("Could not make tonight's routine", message(raw)));
+      if (mine === ticket) swap(renderError("Could not make tonight's routine", message(raw)));
     }
   };
 
@@ -362,7 +370,7 @@ async function start(root: HTMLElement): Promise<void> {
       },
       onCancel: () => void showToday(),
     });
-    panel.replaceChildren(h("div", { class: "several" }, h("h2", {}, "Log several regions"), pickedChips, form));
+    swap(h("div", { class: "several" }, h("h2", {}, "Log several regions"), pickedChips, form));
   };
 
   const showWorkout = () => {
@@ -386,7 +394,7 @@ async function start(root: HTMLElement): Promise<void> {
         if (from && to) to.value = from.value;
       }
     }
-    panel.replaceChildren(form);
+    swap(form);
   };
 
   /** What the "Your log" section shows, asked for all at once. */
@@ -418,7 +426,7 @@ async function start(root: HTMLElement): Promise<void> {
 
   const showRegion = async (region: string, side: Side, focus: Focus = {}, keepScroll = false) => {
     const mine = go({ kind: "region", region, side });
-    const scroll = panel.scrollTop;
+    const scroll = page.scrollTop;
     try {
       // The region and its log are asked for together: one wait, not two.
       const [detail, logged] = await Promise.all([api.regionDetail(region, side), loadLog(region, side)]);
@@ -475,10 +483,10 @@ async function start(root: HTMLElement): Promise<void> {
       if (target || keepScroll) settle();
       // Scrolled back before the swap, while the old panel's layout is still clean: after
       // it, setting scrollTop would lay the whole new panel out at once, outside a frame.
-      if (!keepScroll) panel.scrollTop = 0;
+      if (!keepScroll) page.scrollTop = 0;
       panel.replaceChildren(view);
       set(withDots(state, dotsFor(detail, side, label)));
-      if (keepScroll) panel.scrollTop = scroll;
+      if (keepScroll) page.scrollTop = scroll;
       else if (!target) void afterPaint().then(settle);
       if (focus.log) {
         // From a reminder: the log form, ready for the first answer.
@@ -492,7 +500,7 @@ async function start(root: HTMLElement): Promise<void> {
       }
     } catch (raw) {
       if (mine !== ticket) return;
-      panel.replaceChildren(renderError("Could not show this region", message(raw)));
+      swap(renderError("Could not show this region", message(raw)));
     }
   };
 
@@ -521,8 +529,7 @@ async function start(root: HTMLElement): Promise<void> {
       renderSearch(openResult, api.search),
       h("p", { class: "not-advice", title: DISCLAIMER }, "Not medical advice"),
     ),
-    h("main", { class: "layout" }, mapArea, panel),
-    h("footer", { class: "app-footer" }, DISCLAIMER),
+    h("main", { class: "layout" }, h("div", { class: "map-column" }, mapArea, h("footer", { class: "app-footer" }, DISCLAIMER)), panel),
   );
 
   // `#/region/<id>/<side>` opens a region: links and tests can point straight at one.
@@ -578,7 +585,7 @@ async function start(root: HTMLElement): Promise<void> {
     mapArea.replaceChildren(renderError("SoreMap could not open your data", message(raw)));
     const restore = h("button", { type: "button", class: "primary", "data-action": "offer-restore" }, "Restore from a backup…");
     restore.addEventListener("click", () => void showData());
-    panel.replaceChildren(
+    swap(
       renderError("Nothing to show", "SoreMap needs its database to show your log. You can restore one of the automatic backups, or another backup file, in Your data."),
       h("div", { class: "actions" }, restore),
     );

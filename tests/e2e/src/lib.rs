@@ -149,18 +149,31 @@ impl Session {
         }
     }
 
-    /// Clicks `el` as a person would: scrolled fully into view and painted there first.
-    /// WebDriver's own scrolling (`scrollIntoViewIfNeeded`) leaves a partly visible element
-    /// where it is, and when its centre is clipped by a scrolling panel the click fails as
-    /// "not interactable"; and a person clicks what they have seen, never in the frame the
+    /// Brings `el` into plain view, as a person does before clicking or typing, and lets it be
+    /// painted there. WebDriver's own scrolling (`scrollIntoViewIfNeeded`) leaves a partly
+    /// visible element where it is, one flush with the window's edge is refused as "not
+    /// interactable", and one under the header is hidden; such an element is scrolled to the
+    /// middle of the window. And a person acts on what they have seen, never in the frame the
     /// page scrolled in.
-    pub fn click(&self, el: &Element) -> Result<()> {
+    pub fn reveal(&self, el: &Element) -> Result<()> {
         self.execute_async(
             "const done = arguments[arguments.length - 1];
-             arguments[0].scrollIntoView({block: 'nearest', inline: 'nearest'});
+             const el = arguments[0];
+             const r = el.getBoundingClientRect();
+             const inView = r.top >= 0 && r.bottom <= innerHeight - 2 && r.left >= 0 && r.right <= innerWidth;
+             const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+             // A map shape's box centre may lie on a neighbour; the map never scrolls away.
+             const hidden = !(el instanceof SVGElement) && !(hit && (hit === el || el.contains(hit)));
+             if (!inView || hidden) el.scrollIntoView({block: 'center', inline: 'nearest'});
              requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
             vec![Session::element_arg(el)],
-        )?;
+        )
+        .map(drop)
+    }
+
+    /// Clicks `el` as a person would: in plain view (see `reveal`) and painted there first.
+    pub fn click(&self, el: &Element) -> Result<()> {
+        self.reveal(el)?;
         self.call("POST", &format!("/element/{}/click", el.0), Some(json!({})))
             .map(drop)
     }
@@ -328,6 +341,7 @@ impl Session {
     /// Replaces the text of the input matching `css`.
     pub fn type_into(&self, css: &str, text: &str) {
         let el = self.wait_for(css, WAIT).unwrap();
+        self.reveal(&el).unwrap();
         self.clear(&el).unwrap();
         self.type_text(&el, text).unwrap();
     }
