@@ -33,6 +33,11 @@ import { type TrendsView, rangeOf, renderTrends } from "./views/trends";
 import { save } from "@tauri-apps/plugin-dialog";
 import { listen } from "@tauri-apps/api/event";
 import type { Insights } from "./bindings/Insights";
+import type { Region } from "./bindings/Region";
+import mapRegions from "./bindings/regions.json";
+
+/** The regions SoreMap was built with, in the map's order (`list_regions` answers the same). */
+const MAP_REGIONS = mapRegions as Region[];
 
 const DISCLAIMER =
   "SoreMap is not medical advice. It shows what its sources say about self-care for ordinary " +
@@ -538,15 +543,19 @@ async function start(root: HTMLElement): Promise<void> {
     if (match) void showRegion(decodeURIComponent(match[1]), decodeURIComponent(match[2]) as Side);
   };
 
-  try {
-    // Today is asked for with the regions, so start-up waits for the core once.
-    const today = api.day(localDate());
-    today.catch(() => undefined);
-    const [list, logOptions] = await Promise.all([api.listRegions(), api.logOptions()]);
-    state = { ...state, regions: new Map(list.map((r) => [r.id, r])), options: logOptions };
-    map = renderBodyMap(
-      list,
-      (region, side) => {
+  // Today is asked for with the regions and the log's options: start-up waits for the core once.
+  const today = api.day(localDate());
+  today.catch(() => undefined);
+  const asked = Promise.all([api.listRegions(), api.logOptions()]);
+  asked.catch(() => undefined);
+  // The map is drawn at once, before the core has answered, from the regions SoreMap was built
+  // with: the list `list_regions` answers (a test keeps the two the same).
+  state = { ...state, regions: new Map(MAP_REGIONS.map((r) => [r.id, r])) };
+  map = renderBodyMap(
+    MAP_REGIONS,
+    // A click in the first moments waits for the core's answer, which every view needs.
+    (region, side) =>
+      void asked.then(() => {
         const mode = state.mode;
         if (mode.kind === "several" || mode.kind === "workout") togglePick(region, side);
         else if (mode.kind === "trends") {
@@ -556,20 +565,24 @@ async function start(root: HTMLElement): Promise<void> {
           else void showTrends(coarse.region, coarse.side, mode.preset);
         }
         else void showRegion(region, side);
+      }, () => undefined),
+    {
+      onHot: (id) => set(withHot(state, id)),
+      onOpen: (id) => {
+        const card = panel.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(id)}"]`);
+        if (!card) return;
+        card.open = true;
+        card.scrollIntoView({ block: "nearest" });
+        card.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
+        set(withHot(state, id));
       },
-      {
-        onHot: (id) => set(withHot(state, id)),
-        onOpen: (id) => {
-          const card = panel.querySelector<HTMLDetailsElement>(`details.point[data-point="${CSS.escape(id)}"]`);
-          if (!card) return;
-          card.open = true;
-          card.scrollIntoView({ block: "nearest" });
-          card.querySelector<HTMLElement>("summary")?.focus({ preventScroll: true });
-          set(withHot(state, id));
-        },
-      },
-    );
-    mapArea.replaceChildren(map.element, renderLegend());
+    },
+  );
+  mapArea.replaceChildren(map.element, renderLegend());
+
+  try {
+    const [list, logOptions] = await asked;
+    state = { ...state, regions: new Map(list.map((r) => [r.id, r])), options: logOptions };
     window.addEventListener("hashchange", fromHash);
     // A clicked reminder: a check-in opens its area's log form, the daily one opens Today.
     void listen<{ region: string | null; side: Side | null }>("reminder-open", (event) => {

@@ -343,3 +343,24 @@ fn an_export_from_before_the_fine_regions_still_imports_and_round_trips() {
     let day = db.day("2026-10-30", t(NOW)).unwrap();
     assert_eq!(day.coarse.len(), 2);
 }
+
+/// The window draws the body map from `ui/src/bindings/regions.json` before the core has
+/// answered, so that file must hold exactly what `list_regions` answers. Regenerated here, as
+/// the TypeScript bindings are: when it was out of date the test writes it anew and fails, and
+/// the new file is to be committed.
+#[test]
+fn the_map_regions_file_is_what_list_regions_answers() {
+    let (_dir, db) = db();
+    let answer = serde_json::to_string(&db.regions().unwrap()).unwrap() + "\n";
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings/regions.json");
+    let file = std::fs::read_to_string(&path).unwrap_or_default();
+    if file != answer {
+        std::fs::write(&path, &answer).unwrap();
+    }
+    assert!(
+        file == answer,
+        "{} was out of date with the catalogue; it has been regenerated: commit it",
+        path.display()
+    );
+}
