@@ -7,6 +7,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Pages painted the way SoreMap paints them (see `paint_on_cpu` in src-tauri/lib.rs).
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_SKIA_ENABLE_CPU_RENDERING").is_none() {
+        std::env::set_var("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1");
+    }
     tauri::Builder::default()
         .run(tauri::generate_context!())
         .expect("the baseline window opens");
