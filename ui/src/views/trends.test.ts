@@ -5,7 +5,8 @@ import type { TrendsOverview } from "../bindings/TrendsOverview";
 import { DISCLAIMER, LEVEL_COLOURS, bodyHeatmapSvg, buildReport, rangeCells, yearSvg } from "./report";
 import { aligned, zoomed } from "./trendChart";
 import { miniBars, renderMultiples, renderOverview, renderYear, sparkPath, yearGrid } from "./trendParts";
-import { rangeOf, renderEpisodes } from "./trends";
+import { rangeOf, renderEpisodes, renderTrends } from "./trends";
+import type { Side } from "../bindings/Side";
 
 const episode = (peak: number, start: string) => ({
   region: "calf",
@@ -199,5 +200,55 @@ describe("the report", () => {
     const table = doc.blocks.find((b) => b.kind === "table");
     expect(table && table.kind === "table" ? table.rows : []).toHaveLength(1);
     expect(doc.footer).toContain("not medical advice");
+  });
+});
+
+describe("the chart's series", () => {
+  it("asks for the other side in advance and never twice for one series", async () => {
+    const asked: string[] = [];
+    const loadSeries = vi.fn(async (region: string, side: Side) => {
+      asked.push(`${region}/${side}`);
+      return { region, side, label: `${side} ${region}`, times: [], values: [], episodes: [], workouts: [], treatments: [] };
+    });
+    const charted = vi.fn();
+    const view = renderTrends(insights, "30", { region: "calf", side: "left" }, {
+      onDay: async () => undefined,
+      onRangeMap: () => undefined,
+      onRange: () => undefined,
+      onSaveReport: () => undefined,
+      onHover: () => undefined,
+      onCharted: charted,
+      loadSeries,
+      loadYear: async () => [],
+    });
+    await view.chartTo("calf", ["left"]);
+    expect(asked).toEqual(["calf/left", "calf/right"]);
+    // The other side is there already; switching back asks for nothing either.
+    await view.chartTo("calf", ["right"]);
+    await view.chartTo("calf", ["left"]);
+    expect(charted).toHaveBeenLastCalledWith("calf", "left");
+    expect(asked).toEqual(["calf/left", "calf/right"]);
+  });
+
+  it("asks again for a series that failed", async () => {
+    let fail = true;
+    const loadSeries = vi.fn(async (region: string, side: Side) => {
+      if (fail) throw new Error("busy");
+      return { region, side, label: side, times: [], values: [], episodes: [], workouts: [], treatments: [] };
+    });
+    const view = renderTrends(insights, "30", { region: "neck", side: "center" }, {
+      onDay: async () => undefined,
+      onRangeMap: () => undefined,
+      onRange: () => undefined,
+      onSaveReport: () => undefined,
+      onHover: () => undefined,
+      onCharted: () => undefined,
+      loadSeries,
+      loadYear: async () => [],
+    });
+    await expect(view.chartTo("neck", ["center"])).rejects.toThrow("busy");
+    fail = false;
+    await view.chartTo("neck", ["center"]);
+    expect(loadSeries).toHaveBeenCalledTimes(2);
   });
 });

@@ -143,9 +143,23 @@ export function renderTrends(insights: Insights, preset: string, start: { region
     alone.hidden = charted.length < 2;
   };
 
+  // The series asked for while this view is open (the log cannot change under it), and the
+  // other side of a charted region asked for in advance: switching sides, or back, is drawn in
+  // the frame of the click.
+  const asked = new Map<string, Promise<TrendSeries>>();
+  const load = (region: string, side: Side): Promise<TrendSeries> => {
+    const key = `${region}/${side}`;
+    let series = asked.get(key);
+    if (!series) {
+      series = handlers.loadSeries(region, side, from, to);
+      asked.set(key, series);
+      series.catch(() => asked.delete(key));
+    }
+    return series;
+  };
   const chartSeveral = async (pairs: [string, Side][], range?: [string, string]) => {
     const mine = ++chartTicket;
-    const loaded = await Promise.all(pairs.map(([r, s]) => handlers.loadSeries(r, s, from, to)));
+    const loaded = await Promise.all(pairs.map(([r, s]) => load(r, s)));
     if (mine !== chartTicket) return;
     // The chart on screen takes the new series when it can; otherwise a new one is drawn.
     if (!chart?.update(loaded)) {
@@ -159,6 +173,8 @@ export function renderTrends(insights: Insights, preset: string, start: { region
     if (range) chart.zoom([seconds(range[0]), seconds(range[1], true)]);
     drawCompare(pairs[0][0]);
     handlers.onCharted(pairs[0][0], pairs[0][1]);
+    const [region, side] = pairs[0];
+    if (pairs.length === 1 && side !== "center") load(region, side === "left" ? "right" : "left").catch(() => undefined);
   };
 
   const showYear = async (y: number) => {
