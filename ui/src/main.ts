@@ -85,8 +85,10 @@ async function start(root: HTMLElement): Promise<void> {
   const sync = () => {
     const which = navOf(state.mode);
     for (const [name, button] of [["today", todayButton], ["trends", trendsButton], ["data", dataButton], ["health", healthButton], ["settings", settingsButton]] as const) {
-      if (name === which) button.setAttribute("aria-current", "page");
-      else button.removeAttribute("aria-current");
+      // Written only when it changes: the header is a layer of its own, repainted otherwise.
+      if (name === which) {
+        if (button.getAttribute("aria-current") !== "page") button.setAttribute("aria-current", "page");
+      } else if (button.hasAttribute("aria-current")) button.removeAttribute("aria-current");
     }
     const title = mapArea.querySelector(".legend-title");
     const titleText = state.mode.kind === "trends" ? "Soreness in Trends" : "Soreness today";

@@ -139,8 +139,8 @@ export function renderTrends(insights: Insights, preset: string, start: { region
     if (add.options.length === 1) add.append(...overview.sides.map((s) => h("option", { value: `${s.region}/${s.side}` }, s.label)));
     const sided = overview.sides.some((s) => s.region === region && s.side !== "center");
     const bothShown = charted.length === 2 && charted.every((c) => c.region === region);
-    both.disabled = !sided || bothShown;
-    alone.hidden = charted.length < 2;
+    if (both.disabled !== (!sided || bothShown)) both.disabled = !sided || bothShown;
+    if (alone.hidden !== charted.length < 2) alone.hidden = charted.length < 2;
   };
 
   // The series asked for while this view is open (the log cannot change under it), and the
