@@ -5,7 +5,7 @@ import type { TrendsOverview } from "../bindings/TrendsOverview";
 import { DISCLAIMER, LEVEL_COLOURS, bodyHeatmapSvg, buildReport, rangeCells, yearSvg } from "./report";
 import { aligned, zoomed } from "./trendChart";
 import { miniBars, renderMultiples, renderOverview, renderYear, sparkPath, yearGrid } from "./trendParts";
-import { rangeOf, renderEpisodes, renderTrends } from "./trends";
+import { type TrendsHandlers, rangeOf, renderEpisodes, renderTrends } from "./trends";
 import type { Side } from "../bindings/Side";
 
 const episode = (peak: number, start: string) => ({
@@ -204,23 +204,25 @@ describe("the report", () => {
 });
 
 describe("the chart's series", () => {
+  const handlers = (loadSeries: TrendsHandlers["loadSeries"], onCharted: TrendsHandlers["onCharted"] = () => undefined): TrendsHandlers => ({
+    onDay: async () => undefined,
+    onRangeMap: () => undefined,
+    onRange: () => undefined,
+    onSaveReport: () => undefined,
+    onHover: () => undefined,
+    onCharted,
+    loadSeries,
+    loadYear: async () => [],
+  });
+  const empty = (region: string, side: Side) => ({ region, side, label: `${side} ${region}`, times: [], values: [], episodes: [], workouts: [], treatments: [] });
+
   it("asks for the other side in advance and never twice for one series", async () => {
     const asked: string[] = [];
-    const loadSeries = vi.fn(async (region: string, side: Side) => {
-      asked.push(`${region}/${side}`);
-      return { region, side, label: `${side} ${region}`, times: [], values: [], episodes: [], workouts: [], treatments: [] };
-    });
     const charted = vi.fn();
-    const view = renderTrends(insights, "30", { region: "calf", side: "left" }, {
-      onDay: async () => undefined,
-      onRangeMap: () => undefined,
-      onRange: () => undefined,
-      onSaveReport: () => undefined,
-      onHover: () => undefined,
-      onCharted: charted,
-      loadSeries,
-      loadYear: async () => [],
-    });
+    const view = renderTrends(insights, "30", { region: "calf", side: "left" }, handlers(async (region, side) => {
+      asked.push(`${region}/${side}`);
+      return empty(region, side);
+    }, charted));
     await view.chartTo("calf", ["left"]);
     expect(asked).toEqual(["calf/left", "calf/right"]);
     // The other side is there already; switching back asks for nothing either.
@@ -234,18 +236,9 @@ describe("the chart's series", () => {
     let fail = true;
     const loadSeries = vi.fn(async (region: string, side: Side) => {
       if (fail) throw new Error("busy");
-      return { region, side, label: side, times: [], values: [], episodes: [], workouts: [], treatments: [] };
+      return empty(region, side);
     });
-    const view = renderTrends(insights, "30", { region: "neck", side: "center" }, {
-      onDay: async () => undefined,
-      onRangeMap: () => undefined,
-      onRange: () => undefined,
-      onSaveReport: () => undefined,
-      onHover: () => undefined,
-      onCharted: () => undefined,
-      loadSeries,
-      loadYear: async () => [],
-    });
+    const view = renderTrends(insights, "30", { region: "neck", side: "center" }, handlers(loadSeries));
     await expect(view.chartTo("neck", ["center"])).rejects.toThrow("busy");
     fail = false;
     await view.chartTo("neck", ["center"]);
