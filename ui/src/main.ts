@@ -64,9 +64,12 @@ async function start(root: HTMLElement): Promise<void> {
   // The window scrolls, not the panel (a scrolling panel costs WebKit a layer of its own, and
   // each frame twice the time); the header and the map column stay where they are.
   const page = document.scrollingElement ?? document.documentElement;
-  /** Shows a view in the panel, from its top. */
+  let shownKind = "";
+  /** Shows a view in the panel: another view from its top, the same one (refreshed after a
+   * change) where the person was. */
   const swap = (...nodes: Node[]) => {
-    page.scrollTop = 0;
+    if (state.mode.kind !== shownKind) page.scrollTop = 0;
+    shownKind = state.mode.kind;
     panel.replaceChildren(...nodes);
   };
   const todayButton = h("button", { type: "button", class: "header-button", "data-action": "today" }, "Today");
@@ -492,6 +495,7 @@ async function start(root: HTMLElement): Promise<void> {
       // it, setting scrollTop would lay the whole new panel out at once, outside a frame.
       if (!keepScroll) page.scrollTop = 0;
       panel.replaceChildren(view);
+      shownKind = "region";
       set(withDots(state, dotsFor(detail, side, label)));
       if (keepScroll) page.scrollTop = scroll;
       else if (!target) void afterPaint().then(settle);

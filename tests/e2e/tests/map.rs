@@ -275,3 +275,40 @@ fn tonights_routine_runs_to_the_end_and_its_treatments_are_in_the_log() {
     s.wait_for_text("[data-section=today-treatments]", "Left soleus", WAIT)
         .unwrap();
 }
+
+/// The page scrolls under a header and a map that stay where they are; another view opens at
+/// its top.
+#[test]
+fn the_map_stays_in_view_while_a_panel_scrolls_and_a_new_view_opens_at_its_top() {
+    let data = tempfile::tempdir().unwrap();
+    let s = Session::launch_in(data.path());
+    s.click_on(&shape("front", "quadriceps", "left"));
+    s.wait_for_text(".region-panel h2", "Left quadriceps", WAIT)
+        .unwrap();
+    let tops = || {
+        s.execute(
+            "const top = (css) => document.querySelector(css).getBoundingClientRect().top;
+             return [top('.app-header'), top('.map-column'), top('.panel'), window.scrollY];",
+            vec![],
+        )
+        .unwrap()
+    };
+    let before = tops();
+    s.execute("window.scrollTo(0, 900);", vec![]).unwrap();
+    let after = tops();
+    assert_eq!(
+        after[3],
+        json!(900),
+        "the panel is long enough to scroll: {after}"
+    );
+    assert_eq!(after[0], before[0], "the header stays: {before} {after}");
+    assert_eq!(after[1], before[1], "the map stays: {before} {after}");
+    assert_eq!(
+        after[2].as_f64().unwrap(),
+        before[2].as_f64().unwrap() - 900.0,
+        "the panel scrolled: {before} {after}"
+    );
+    s.click_on("[data-action=today]");
+    s.wait_for(".panel .today", WAIT).unwrap();
+    assert_eq!(tops()[3], json!(0), "Today opens at its top");
+}
